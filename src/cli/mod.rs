@@ -1,0 +1,101 @@
+//! Command-line parsing and dispatch.
+
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use segmenta::date::Day;
+use segmenta::sample::{generate, SampleSpec};
+use segmenta::{analyze, Settings};
+
+/// Customer segmentation (RFM and K-means) from a transactions CSV.
+#[derive(Parser)]
+#[command(name = "segmenta", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse a transactions CSV and print the segment and cluster summary.
+    Analyze {
+        /// The CSV file (header row first).
+        file: PathBuf,
+        /// Number of K-means clusters.
+        #[arg(long, default_value_t = 4)]
+        k: usize,
+        /// Count recency to this date (YYYY-MM-DD); default: the day after the latest date.
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<Day>,
+        /// K-means random seed.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Write the built-in sample transactions file (the page's "Try the sample data").
+    Sample {
+        /// Where to write it; standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Number of customers.
+        #[arg(long, default_value_t = 2000)]
+        customers: usize,
+        /// Random seed.
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+fn parse_day(text: &str) -> Result<Day, String> {
+    Day::parse_iso(text).ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+}
+
+/// Runs the CLI; errors are printed as one sentence with exit code 1.
+pub fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("segmenta: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Analyze { file, k, as_of, seed, format } => {
+            let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let settings = Settings { k, seed, as_of, ..Settings::default() };
+            let analysis = analyze(&bytes, &settings).map_err(|e| format!("{}: {e}", file.display()))?;
+            match format {
+                Format::Json => {
+                    let json = serde_json::to_string_pretty(&analysis.report).map_err(|e| e.to_string())?;
+                    println!("{json}");
+                }
+                Format::Table => print!("{}", table::render(&analysis.report)),
+            }
+            Ok(())
+        }
+        Command::Sample { out, customers, seed } => {
+            let csv = generate(&SampleSpec { customers, seed, ..SampleSpec::default() });
+            match out {
+                Some(path) => std::fs::write(&path, csv).map_err(|e| format!("cannot write {}: {e}", path.display())),
+                None => {
+                    print!("{csv}");
+                    Ok(())
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Clustering errors: invalid hyperparameters, and failures of the fit.
+
+/// A hyperparameter is out of range.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ClusterParamsError {
+    /// k must be at least 1.
+    #[error("the number of clusters k must be at least 1")]
+    KIsZero,
+    /// k above the supported maximum.
+    #[error("the number of clusters k must be at most {max}, not {k}")]
+    KTooLarge {
+        /// The k asked for.
+        k: usize,
+        /// The largest k supported.
+        max: usize,
+    },
+    /// At least one run is needed.
+    #[error("the number of K-means runs must be at least 1")]
+    NRunsIsZero,
+    /// At least one iteration is needed.
+    #[error("the maximum number of K-means iterations must be at least 1")]
+    MaxIterationsIsZero,
+    /// The tolerance must be a positive number.
+    #[error("the K-means tolerance must be a positive number, not {0}")]
+    ToleranceNotPositive(f64),
+}
+
+/// Why clustering failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ClusterError {
+    /// The hyperparameters are invalid.
+    #[error(transparent)]
+    Params(#[from] ClusterParamsError),
+    /// There are no customers to cluster.
+    #[error("there are no customers to cluster")]
+    NoCustomers,
+    /// linfa-clustering reported an error.
+    #[error("K-means failed: {0}")]
+    Fit(#[from] linfa_clustering::KMeansError),
+}

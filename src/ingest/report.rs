@@ -1,0 +1,116 @@
+//! The data-quality report: how many rows were read, used and skipped, and why.
+
+use serde::Serialize;
+
+use crate::date::Day;
+
+/// How many example rows are kept per skip reason.
+pub const EXAMPLES_PER_REASON: usize = 5;
+
+/// Why a data row was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SkipReason {
+    /// The customer id cell is empty.
+    MissingCustomer,
+    /// The date cell is empty or not a date.
+    BadDate,
+    /// The amount (or quantity or price) cell is empty or not a number.
+    BadAmount,
+    /// The row has fewer fields than the columns it needs.
+    TooFewFields,
+    /// The date is after the as-of date chosen by the user.
+    AfterAsOf,
+}
+
+impl SkipReason {
+    /// A short phrase for messages: "no customer id".
+    pub fn describe(self) -> &'static str {
+        match self {
+            SkipReason::MissingCustomer => "no customer id",
+            SkipReason::BadDate => "date missing or not a date",
+            SkipReason::BadAmount => "amount missing or not a number",
+            SkipReason::TooFewFields => "too few fields",
+            SkipReason::AfterAsOf => "date after the as-of date",
+        }
+    }
+}
+
+/// One skipped row, kept as an example so the user can find it in the file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SkipExample {
+    /// 1-based line number in the file.
+    pub line: u64,
+    /// The column whose value was wrong, when one was.
+    pub column: Option<String>,
+    /// The offending value (shortened to 80 characters).
+    pub value: String,
+}
+
+/// The count of rows skipped for one reason, with the first few examples.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SkipTally {
+    /// Why these rows were skipped.
+    pub reason: SkipReason,
+    /// How many rows.
+    pub count: u64,
+    /// The first [`EXAMPLES_PER_REASON`] of them.
+    pub examples: Vec<SkipExample>,
+}
+
+/// What reading the file found. Always `rows_read == rows_used + Σ skipped`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IngestReport {
+    /// Data rows read (the header row is not counted).
+    pub rows_read: u64,
+    /// Rows folded into a customer.
+    pub rows_used: u64,
+    /// Rows skipped, by reason, in the order the reasons were first met.
+    pub skipped: Vec<SkipTally>,
+    /// The header names used for each role.
+    pub columns: crate::ingest::ColumnRoles,
+    /// Earliest and latest date among the rows used.
+    pub first_date: Option<Day>,
+    /// Latest date among the rows used.
+    pub last_date: Option<Day>,
+}
+
+impl IngestReport {
+    /// Total rows skipped for any reason.
+    pub fn rows_skipped(&self) -> u64 {
+        self.skipped.iter().map(|t| t.count).sum()
+    }
+
+    pub(crate) fn skip(&mut self, reason: SkipReason, line: u64, column: Option<&str>, value: &[u8]) {
+        let tally = match self.skipped.iter_mut().position(|t| t.reason == reason) {
+            Some(i) => &mut self.skipped[i],
+            None => {
+                self.skipped.push(SkipTally { reason, count: 0, examples: Vec::new() });
+                self.skipped.last_mut().expect("just pushed")
+            }
+        };
+        tally.count += 1;
+        if tally.examples.len() < EXAMPLES_PER_REASON {
+            let value: String = String::from_utf8_lossy(value).chars().take(80).collect();
+            tally.examples.push(SkipExample { line, column: column.map(str::to_owned), value });
+        }
+    }
+
+    /// "12 no customer id (first at line 3), 2 date missing or not a date (first at line 9: `x`)".
+    pub fn describe_skips(&self) -> String {
+        self.skipped
+            .iter()
+            .map(|t| match t.examples.first() {
+                Some(e) if !e.value.is_empty() => {
+                    format!("{} {} (first at line {}: `{}`)", t.count, t.reason.describe(), e.line, e.value)
+                }
+                Some(e) => format!("{} {} (first at line {})", t.count, t.reason.describe(), e.line),
+                None => format!("{} {}", t.count, t.reason.describe()),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}

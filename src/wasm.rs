@@ -1,0 +1,43 @@
+//! The JavaScript boundary (wasm32 only): bytes and a settings object in, a
+//! plain report object out. Every error becomes a `JsError` with one readable
+//! message; nothing here unwraps.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{analyze as run_analysis, Settings};
+
+/// Installs the panic hook so a bug shows its message in the console.
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::set_once();
+}
+
+/// Analyses a transactions CSV. `settings` is an object such as
+/// `{ k: 4, asOf: "2024-12-31", seed: 42, columns: { customer: "id" } }`;
+/// `undefined` or `{}` take every default. Returns the report as a plain
+/// object (see `Report` in the Rust docs).
+#[wasm_bindgen]
+pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
+    let settings: Settings = if settings.is_undefined() || settings.is_null() {
+        Settings::default()
+    } else {
+        serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))?
+    };
+    let analysis = run_analysis(bytes, &settings)?;
+    to_js(&analysis.report)
+}
+
+/// The crate version, for the page's footer and bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// The one serializer used at the boundary: maps become plain objects.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not pass the result to the page: {e}")))
+}
