@@ -1,0 +1,50 @@
+# Segmenta. Two commands for everything:
+#   make demo   install what is missing, build, serve the page on http://127.0.0.1:$(PORT)/
+#   make test   install what is missing, then every test: native, wasm build, browser end to end
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+PORT ?= 8080
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+RUST_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
+WWW := $(wildcard www/*)
+WASM := pkg/segmenta_bg.wasm
+CLI := target/release/segmenta
+
+.PHONY: demo test dist tools tools-test native-test e2e-test clean
+
+demo: tools dist
+	node scripts/serve.mjs dist $(PORT)
+
+test: tools-test native-test dist e2e-test
+
+tools:
+	@scripts/install-tools.sh build
+
+tools-test:
+	@scripts/install-tools.sh test
+
+native-test:
+	cargo test --release
+
+e2e-test: dist
+	node --test --test-reporter=spec tests/e2e/
+
+dist: dist/.stamp
+
+$(WASM): $(RUST_SOURCES) wasm-pack.toml
+	scripts/build-wasm.sh
+
+$(CLI): $(RUST_SOURCES)
+	cargo build --release --bin segmenta
+
+# The folder to copy to any static host: the page, the wasm package and the sample.
+dist/.stamp: $(WASM) $(CLI) $(WWW)
+	rm -rf dist && mkdir -p dist/pkg
+	cp www/* dist/
+	cp pkg/segmenta.js pkg/segmenta_bg.wasm dist/pkg/
+	$(CLI) sample --out dist/sample.csv
+	touch $@
+
+clean:
+	rm -rf dist pkg target/wasm32-unknown-unknown

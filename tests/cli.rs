@@ -1,0 +1,79 @@
+//! The `segmenta` command line, run as a user runs it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn segmenta(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_segmenta")).args(args).output().expect("the binary runs")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn analyze_prints_json_that_accounts_for_every_row() {
+    let file = fixture("dirty.csv");
+    let report = json(&segmenta(&["analyze", file.to_str().unwrap(), "--format", "json", "--k", "2"]));
+    let data = &report["data"];
+    assert_eq!(data["rowsRead"], 8);
+    assert_eq!(data["rowsUsed"], 4);
+    let skipped: u64 = data["skipped"].as_array().unwrap().iter().map(|t| t["count"].as_u64().unwrap()).sum();
+    assert_eq!(skipped, 4);
+    assert_eq!(report["customers"], 2);
+    assert_eq!(report["asOf"], "2024-03-03");
+    let lines: Vec<u64> = data["skipped"].as_array().unwrap().iter().map(|t| t["examples"][0]["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [4, 5, 6, 7]);
+}
+
+#[test]
+fn analyze_table_shows_segments_clusters_and_the_as_of_date() {
+    let file = fixture("dirty.csv");
+    let out = segmenta(&["analyze", file.to_str().unwrap(), "--as-of", "2024-04-01"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("As-of date 2024-04-01;"), "{text}");
+    assert!(text.contains("RFM segments"), "{text}");
+    assert!(text.contains("K-means clusters (k = 2)"), "{text}");
+    assert!(text.contains("note: only 2 distinct customer profiles: k reduced from 4 to 2"), "{text}");
+}
+
+#[test]
+fn a_file_without_a_customer_column_exits_non_zero_with_one_sentence() {
+    let file = fixture("no_customer_column.csv");
+    let out = segmenta(&["analyze", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("could not find a customer id column; the header has: who, when, amount"), "{err}");
+}
+
+#[test]
+fn a_missing_file_and_a_bad_date_are_reported() {
+    let out = segmenta(&["analyze", "/no/such/file.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /no/such/file.csv"));
+    let out = segmenta(&["analyze", "x.csv", "--as-of", "31/12/2024"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`31/12/2024` is not a date of the form YYYY-MM-DD"));
+}
+
+#[test]
+fn sample_is_deterministic_and_analysable() {
+    let a = segmenta(&["sample", "--customers", "300"]);
+    let b = segmenta(&["sample", "--customers", "300"]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let dir = std::env::temp_dir().join(format!("segmenta-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sample.csv");
+    std::fs::write(&path, &a.stdout).unwrap();
+    let report = json(&segmenta(&["analyze", path.to_str().unwrap(), "--format", "json"]));
+    assert_eq!(report["customers"], 300);
+    let in_segments: u64 = report["segments"].as_array().unwrap().iter().map(|s| s["customers"].as_u64().unwrap()).sum();
+    assert_eq!(in_segments, 300);
+}

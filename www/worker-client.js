@@ -1,0 +1,63 @@
+// The page's side of the worker: one call per analysis, a promise per call.
+// The worker starts lazily, and is discarded (and restarted on the next call)
+// when it fails or when a call is cancelled through its AbortSignal.
+
+/** Runs analyses in a module Web Worker. */
+export class AnalysisWorker {
+  #worker = null;
+  #pending = new Map();
+  #nextId = 1;
+
+  /**
+   * Analyses `bytes` (an ArrayBuffer, transferred to the worker) with
+   * `settings`. Resolves to `{ report, version }`; rejects with an Error whose
+   * message is meant for the user.
+   */
+  analyze(bytes, settings, { onProgress = () => {}, signal } = {}) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(new DOMException('Cancelled', 'AbortError'));
+      this.#pending.set(id, { resolve, reject, onProgress });
+      signal?.addEventListener('abort', () => {
+        this.#failAll(new DOMException('Cancelled', 'AbortError'));
+      }, { once: true });
+      this.#ensure().postMessage({ type: 'analyze', id, bytes, settings }, [bytes]);
+    });
+  }
+
+  #ensure() {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }) => this.#receive(data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.#failAll(new Error(`The analysis engine could not start (${event.message || 'worker error'}). Reload the page and try again.`));
+    };
+    this.#worker = worker;
+    return worker;
+  }
+
+  #receive(msg) {
+    const call = this.#pending.get(msg.id);
+    if (!call) return;
+    if (msg.type === 'progress') return call.onProgress(msg.stage);
+    this.#pending.delete(msg.id);
+    if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version });
+    else {
+      call.reject(new Error(msg.message));
+      if (msg.fatal) this.#discard();
+    }
+  }
+
+  /** Rejects every pending call and discards the worker. */
+  #failAll(error) {
+    for (const call of this.#pending.values()) call.reject(error);
+    this.#pending.clear();
+    this.#discard();
+  }
+
+  #discard() {
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+}

@@ -1,0 +1,25 @@
+// The module worker that runs the wasm core, so the page never freezes.
+//
+// In:  { type: 'analyze', id, bytes: ArrayBuffer, settings }
+// Out: { type: 'progress', id, stage } | { type: 'result', id, report, version }
+//    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
+import init, { analyze, version } from './pkg/segmenta.js';
+
+const ready = init();
+
+self.onmessage = async ({ data }) => {
+  const { id, bytes, settings } = data;
+  try {
+    self.postMessage({ type: 'progress', id, stage: 'starting' });
+    await ready;
+    self.postMessage({ type: 'progress', id, stage: 'analysing' });
+    const report = analyze(new Uint8Array(bytes), settings);
+    self.postMessage({ type: 'result', id, report, version: version() });
+  } catch (error) {
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    const message = fatal
+      ? `The analysis stopped on an internal error (${error.message}). Please report it with the file's shape (not its data).`
+      : String(error?.message ?? error);
+    self.postMessage({ type: 'error', id, message, fatal });
+  }
+};
