@@ -1,12 +1,12 @@
 //! The whole pipeline: bytes → customers → RFM → segments → clusters → report.
 
-use crate::cluster::{self, ClusterParams, Clustering, Features};
+use crate::cluster::{self, Clustering, Features};
 use crate::ingest::{read_customers, Customers};
-use crate::report::{ClusterReport, CutPoints, Report};
+use crate::report::{ClusterReport, CutPoints, Report, RfmReport};
 use crate::rfm::{score, RfmTable, Scores, Segment};
 use crate::settings::Settings;
 use crate::summary::{median, summarize};
-use crate::Result;
+use crate::{Error, Result};
 
 /// Number of score bins (1–5).
 pub const BINS: u8 = 5;
@@ -35,10 +35,12 @@ pub struct Analysis {
 /// ```
 /// use segmenta::{analyze, Settings};
 /// let csv = "customer,date,amount\na,2024-01-02,10\nb,2024-03-01,50\nc,2024-02-01,5\n";
-/// let analysis = analyze(csv.as_bytes(), &Settings { k: 2, ..Settings::default() }).unwrap();
+/// let mut settings = Settings::default();
+/// settings.clusters.k = 2;
+/// let analysis = analyze(csv.as_bytes(), &settings).unwrap();
 /// assert_eq!(analysis.report.customers, 3);
 /// assert_eq!(analysis.report.as_of.to_string(), "2024-03-02");
-/// let total: usize = analysis.report.segments.iter().map(|s| s.customers).sum();
+/// let total: usize = analysis.report.rfm.segments.iter().map(|s| s.customers).sum();
 /// assert_eq!(total, 3);
 /// ```
 ///
@@ -46,15 +48,17 @@ pub struct Analysis {
 ///
 /// ```
 /// use segmenta::{analyze, Settings};
-/// let err = analyze(b"", &Settings { k: 0, ..Settings::default() }).unwrap_err();
+/// let mut settings = Settings::default();
+/// settings.clusters.k = 0;
+/// let err = analyze(b"", &settings).unwrap_err();
 /// assert_eq!(err.to_string(), "the number of clusters k must be at least 1");
 /// ```
 pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
-    let params = ClusterParams::new(settings.k)
-        .seed(settings.seed)
-        .check()
-        .map_err(cluster::ClusterError::from)?;
-    let ingested = read_customers(bytes, &settings.columns, settings.as_of)?;
+    let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
+    if settings.rfm.bins != BINS {
+        return Err(Error::Setting { name: "rfm.bins", message: format!("only {BINS} bins are supported, not {}", settings.rfm.bins) });
+    }
+    let ingested = read_customers(bytes, &settings.ingest.columns, settings.as_of)?;
     let last_date = ingested.report.last_date.expect("at least one row was used");
     let as_of = settings.as_of.unwrap_or(last_date.succ());
     let customers = ingested.customers;
@@ -85,12 +89,15 @@ pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
         as_of_is_default: settings.as_of.is_none(),
         customers: rfm.len(),
         revenue: rfm.monetary.iter().sum(),
-        cut_points: CutPoints {
-            recency: scores.r_cuts.clone(),
-            frequency: scores.f_cuts.clone(),
-            monetary: scores.m_cuts.clone(),
+        rfm: RfmReport {
+            bins: BINS,
+            cut_points: CutPoints {
+                recency: scores.r_cuts.clone(),
+                frequency: scores.f_cuts.clone(),
+                monetary: scores.m_cuts.clone(),
+            },
+            segments: segment_rows,
         },
-        segments: segment_rows,
         clusters: ClusterReport {
             requested_k: clustering.requested_k,
             k: clustering.k,

@@ -20,12 +20,22 @@ pub struct Report {
     pub customers: usize,
     /// Total revenue of all customers.
     pub revenue: f64,
+    /// Scores and segments.
+    pub rfm: RfmReport,
+    /// The K-means clusters.
+    pub clusters: ClusterReport,
+}
+
+/// The RFM part of the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RfmReport {
+    /// Number of score bins.
+    pub bins: u8,
     /// Cut points of the R, F and M scores.
     pub cut_points: CutPoints,
     /// One row per non-empty RFM segment, best segment first.
     pub segments: Vec<GroupSummary>,
-    /// The K-means clusters.
-    pub clusters: ClusterReport,
 }
 
 /// The quantile cut points behind the 1–5 scores.

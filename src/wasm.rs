@@ -15,7 +15,7 @@ pub fn start() {
 }
 
 /// Analyses a transactions CSV. `settings` is an object such as
-/// `{ k: 4, asOf: "2024-12-31", seed: 42, columns: { customer: "id" } }`;
+/// `{ asOf: "2024-12-31", ingest: { columns: { customer: "id" } }, clusters: { k: 4, seed: 42 } }`;
 /// `undefined` or `{}` take every default. Returns the report as a plain
 /// object (see `Report` in the Rust docs).
 #[wasm_bindgen]

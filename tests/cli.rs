@@ -74,6 +74,6 @@ fn sample_is_deterministic_and_analysable() {
     std::fs::write(&path, &a.stdout).unwrap();
     let report = json(&segmenta(&["analyze", path.to_str().unwrap(), "--format", "json"]));
     assert_eq!(report["customers"], 300);
-    let in_segments: u64 = report["segments"].as_array().unwrap().iter().map(|s| s["customers"].as_u64().unwrap()).sum();
+    let in_segments: u64 = report["rfm"]["segments"].as_array().unwrap().iter().map(|s| s["customers"].as_u64().unwrap()).sum();
     assert_eq!(in_segments, 300);
 }

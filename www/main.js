@@ -18,7 +18,7 @@ function setState(state, message = '') {
 function settings() {
   const k = Number($('k-input').value);
   const asOf = $('as-of-input').value;
-  return { k: Number.isInteger(k) && k > 0 ? k : 4, ...(asOf ? { asOf } : {}) };
+  return { clusters: { k: Number.isInteger(k) && k > 0 ? k : 4 }, ...(asOf ? { asOf } : {}) };
 }
 
 async function run() {

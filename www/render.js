@@ -91,7 +91,7 @@ function renderDataQuality(box, data) {
 export function renderReport(report) {
   renderHeadline(document.getElementById('headline'), report);
   renderDataQuality(document.getElementById('data-quality'), report.data);
-  renderGroups(document.getElementById('segments-table'), report.segments, 'Segment');
+  renderGroups(document.getElementById('segments-table'), report.rfm.segments, 'Segment');
   renderGroups(document.getElementById('clusters-table'), report.clusters.groups, 'Cluster');
   document.getElementById('cluster-note').textContent = report.clusters.note ?? `k = ${report.clusters.k}`;
   document.getElementById('results').hidden = false;

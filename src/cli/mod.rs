@@ -76,7 +76,9 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Analyze { file, k, as_of, seed, format } => {
             let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let settings = Settings { k, seed, as_of, ..Settings::default() };
+            let mut settings = Settings { as_of, ..Settings::default() };
+            settings.clusters.k = k;
+            settings.clusters.seed = seed;
             let analysis = analyze(&bytes, &settings).map_err(|e| format!("{}: {e}", file.display()))?;
             match format {
                 Format::Json => {

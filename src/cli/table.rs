@@ -17,7 +17,7 @@ pub fn render(report: &Report) -> String {
     let as_of_rule = if report.as_of_is_default { " (the day after the latest date)" } else { "" };
     let _ = writeln!(out, "As-of date {}{as_of_rule}; {} customers, revenue {:.2}", report.as_of, report.customers, report.revenue);
     let _ = writeln!(out, "\nRFM segments");
-    groups(&mut out, "segment", &report.segments);
+    groups(&mut out, "segment", &report.rfm.segments);
     let c = &report.clusters;
     let _ = writeln!(out, "\nK-means clusters (k = {})", c.k);
     if let Some(note) = &c.note {

@@ -8,10 +8,12 @@ mod errors;
 mod features;
 mod fit;
 mod naming;
+mod options;
 mod params;
 
 pub use errors::{ClusterError, ClusterParamsError};
 pub use features::Features;
 pub use fit::{fit, Clustering};
 pub use naming::name_cluster;
+pub use options::ClusterOptions;
 pub use params::{ClusterParams, ValidClusterParams};

@@ -10,6 +10,7 @@ mod amount;
 mod book;
 mod columns;
 mod errors;
+mod options;
 mod reader;
 mod report;
 
@@ -17,5 +18,6 @@ pub use amount::parse_amount;
 pub use book::Customers;
 pub use columns::{AmountColumns, ColumnRoles, ColumnSpec};
 pub use errors::IngestError;
+pub use options::IngestOptions;
 pub use reader::{read_customers, Ingested};
 pub use report::{IngestReport, SkipExample, SkipReason, SkipTally};

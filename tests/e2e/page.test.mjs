@@ -83,7 +83,7 @@ test('the sample through the file input gives the same segments and clusters as 
   assert.equal(segments.reduce((sum, s) => sum + digits(s.customers), 0), customers);
   assert.deepEqual(
     segments.map((s) => [s.name, digits(s.customers)]),
-    expected.segments.map((s) => [s.name, s.customers]),
+    expected.rfm.segments.map((s) => [s.name, s.customers]),
   );
 
   const clusters = await tableRows(page, 'clusters-table');
