@@ -1,7 +1,7 @@
 //! The whole pipeline: bytes → customers → RFM → segments → clusters → report.
 
 use crate::cluster::{self, Clustering, Features};
-use crate::ingest::{read_customers, Customers};
+use crate::ingest::{read_with, Customers, Ingested};
 use crate::report::{ClusterReport, CutPoints, Report, RfmReport};
 use crate::rfm::{score, RfmTable, Scores, Segment};
 use crate::settings::Settings;
@@ -54,11 +54,25 @@ pub struct Analysis {
 /// assert_eq!(err.to_string(), "the number of clusters k must be at least 1");
 /// ```
 pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
-    let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
+    check_settings(settings)?;
+    analyze_ingested(read_with(bytes, &settings.ingest, settings.as_of)?, settings)
+}
+
+/// Refuses settings that cannot run, before any file is read.
+pub fn check_settings(settings: &Settings) -> Result<()> {
+    settings.clusters.params().map_err(cluster::ClusterError::from)?;
     if settings.rfm.bins != BINS {
         return Err(Error::Setting { name: "rfm.bins", message: format!("only {BINS} bins are supported, not {}", settings.rfm.bins) });
     }
-    let ingested = read_customers(bytes, &settings.ingest.columns, settings.as_of)?;
+    Ok(())
+}
+
+/// Runs the analysis on a file already read, for example streamed through
+/// an [`IngestStream`](crate::ingest::IngestStream) created with
+/// `settings.ingest` and `settings.as_of`.
+pub fn analyze_ingested(ingested: Ingested, settings: &Settings) -> Result<Analysis> {
+    check_settings(settings)?;
+    let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
     let last_date = ingested.report.last_date.expect("at least one row was used");
     let as_of = settings.as_of.unwrap_or(last_date.succ());
     let customers = ingested.customers;

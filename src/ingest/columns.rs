@@ -193,7 +193,7 @@ mod tests {
     #[test]
     fn missing_role_names_the_headers_found() {
         let err = ColumnRoles::detect(headers(&["who", "when", "amount"]), &ColumnSpec::default()).unwrap_err();
-        assert_eq!(err.to_string(), "could not find a customer id column; the header has: who, when, amount. Rename the column or choose it in the settings");
+        assert_eq!(err.to_string(), "could not find a customer id column; the header has: who, when, amount: rename the column or choose it in the settings");
     }
 
     #[test]

@@ -1,0 +1,385 @@
+//! From records to customers: the header, the sample the formats are
+//! inferred from, then every row parsed with the chosen formats.
+
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use super::book::CustomerBook;
+use super::dates::infer_date_format;
+use super::split::{OwnedRecord, Record};
+use super::{
+    infer_decimal_mark, parse_amount_with, AmountColumns, ColumnRoles, DateFormat, DecimalMark, EncodingSource,
+    FileFormat, IngestError, IngestOptions, IngestReport, PreviewRow, RaggedExample, RaggedTally, ReturnsPolicy,
+    ReturnsTally, SkipReason,
+};
+use crate::date::Day;
+use crate::ingest::Ingested;
+
+/// Data rows kept before the formats are chosen: the formats are inferred
+/// from these cells, then the rows are replayed.
+pub(crate) const SAMPLE_ROWS: usize = 20_000;
+/// Rows shown in the preview.
+pub(crate) const PREVIEW_ROWS: usize = 10;
+/// Ragged rows kept as examples.
+const RAGGED_EXAMPLES: usize = 5;
+
+/// What was found before the rows: the container, encoding and delimiter.
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    pub(crate) format: FileFormat,
+    pub(crate) encoding: &'static str,
+    pub(crate) encoding_source: EncodingSource,
+    pub(crate) delimiter: String,
+    pub(crate) sheet: Option<String>,
+    pub(crate) sheets: Vec<String>,
+}
+
+/// Takes records one at a time (the first is the header).
+pub(crate) struct Rows {
+    options: IngestOptions,
+    until: Option<Day>,
+    source: Source,
+    state: State,
+}
+
+enum State {
+    Header,
+    Sampling { headers: Vec<String>, sample: Vec<OwnedRecord> },
+    Ready(Box<Pipeline>),
+}
+
+impl Rows {
+    pub(crate) fn new(options: &IngestOptions, until: Option<Day>, source: Source) -> Rows {
+        Rows { options: options.clone(), until, source, state: State::Header }
+    }
+
+    /// Data rows taken so far.
+    pub(crate) fn rows_read(&self) -> u64 {
+        match &self.state {
+            State::Header => 0,
+            State::Sampling { sample, .. } => sample.len() as u64,
+            State::Ready(p) => p.report.rows_read,
+        }
+    }
+
+    /// Takes the next record.
+    pub(crate) fn take(&mut self, record: Record<'_>) -> Result<(), IngestError> {
+        match &mut self.state {
+            State::Header => {
+                let headers = record.strings().into_iter().map(|h| h.trim().to_owned()).collect();
+                self.state = State::Sampling { headers, sample: Vec::new() };
+            }
+            State::Sampling { sample, .. } => {
+                sample.push(OwnedRecord::of(&record));
+                if sample.len() >= SAMPLE_ROWS {
+                    self.start()?;
+                }
+            }
+            State::Ready(p) => p.row(&record),
+        }
+        Ok(())
+    }
+
+    /// Ends the input: the customers and the report.
+    pub(crate) fn finish(mut self, bytes_read: u64) -> Result<Ingested, IngestError> {
+        match &self.state {
+            State::Header => return Err(IngestError::Empty),
+            State::Sampling { headers, sample } if sample.is_empty() => {
+                return Err(IngestError::NoRows { headers: headers.join(", ") })
+            }
+            _ => {}
+        }
+        self.start()?;
+        let State::Ready(p) = self.state else { unreachable!("started above") };
+        p.finish(bytes_read)
+    }
+
+    /// Chooses columns and formats from the sample and replays it.
+    fn start(&mut self) -> Result<(), IngestError> {
+        if !matches!(self.state, State::Sampling { .. }) {
+            return Ok(());
+        }
+        let State::Sampling { headers, sample } = std::mem::replace(&mut self.state, State::Header) else {
+            unreachable!("checked above")
+        };
+        let mut p = Pipeline::new(headers, &sample, &self.options, self.until, &self.source)?;
+        for r in &sample {
+            p.row(&r.view());
+        }
+        self.state = State::Ready(Box::new(p));
+        Ok(())
+    }
+}
+
+/// Parses rows with the chosen columns and formats and folds them into the book.
+struct Pipeline {
+    roles: ColumnRoles,
+    max_index: usize,
+    date: DateFormat,
+    mark: DecimalMark,
+    policy: ReturnsPolicy,
+    until: Option<Day>,
+    report: IngestReport,
+    book: CustomerBook,
+    run: DuplicateRun,
+}
+
+impl Pipeline {
+    fn new(
+        headers: Vec<String>,
+        sample: &[OwnedRecord],
+        options: &IngestOptions,
+        until: Option<Day>,
+        source: &Source,
+    ) -> Result<Pipeline, IngestError> {
+        let header_len = headers.len();
+        let roles = ColumnRoles::detect(headers, &options.columns)?;
+        let cells = |i: usize| sample.iter().map(move |r| std::str::from_utf8(r.view().get(i)).unwrap_or(""));
+        let (date, ambiguous_with) = match options.date_format {
+            Some(f) => (f, None),
+            None => infer_date_format(cells(roles.date))
+                .map_or((DateFormat::Iso, None), |x| (x.format, x.ambiguous_with)),
+        };
+        let amount_cells: Vec<&str> = match roles.amount {
+            AmountColumns::Amount { index, .. } => cells(index).collect(),
+            AmountColumns::QuantityTimesPrice { quantity, unit_price, .. } => cells(quantity).chain(cells(unit_price)).collect(),
+        };
+        let decimal = infer_decimal_mark(amount_cells);
+        let mark = options.decimal_mark.unwrap_or(decimal.mark);
+        let report = IngestReport {
+            format: source.format,
+            bytes_read: 0,
+            encoding: source.encoding.to_owned(),
+            encoding_source: source.encoding_source,
+            delimiter: source.delimiter.clone(),
+            sheet: source.sheet.clone(),
+            sheets: source.sheets.clone(),
+            date_format: date,
+            date_format_given: options.date_format.is_some(),
+            date_format_ambiguous_with: ambiguous_with,
+            decimal_mark: mark,
+            decimal_mark_ambiguous: options.decimal_mark.is_none() && decimal.ambiguous,
+            returns: ReturnsTally { policy: options.returns, rows: 0, amount: 0.0 },
+            ragged: RaggedTally { expected_fields: header_len, count: 0, examples: Vec::new() },
+            preview: Vec::new(),
+            rows_read: 0,
+            rows_used: 0,
+            skipped: Vec::new(),
+            columns: roles.clone(),
+            first_date: None,
+            last_date: None,
+        };
+        Ok(Pipeline {
+            max_index: roles.max_index(),
+            roles,
+            date,
+            mark,
+            policy: options.returns,
+            until,
+            report,
+            book: CustomerBook::default(),
+            run: DuplicateRun::default(),
+        })
+    }
+
+    fn row(&mut self, record: &Record<'_>) {
+        let report = &mut self.report;
+        report.rows_read += 1;
+        if report.preview.len() < PREVIEW_ROWS {
+            report.preview.push(PreviewRow { line: record.line, fields: record.strings() });
+        }
+        if record.len() != report.ragged.expected_fields {
+            report.ragged.count += 1;
+            if report.ragged.examples.len() < RAGGED_EXAMPLES {
+                report.ragged.examples.push(RaggedExample { line: record.line, fields: record.len() });
+            }
+        }
+        match self.parse(record) {
+            Ok(()) => self.report.rows_used += 1,
+            Err((reason, column)) => {
+                let value = match column {
+                    Some(c) => record.get(c).to_vec(),
+                    None => line_text(record),
+                };
+                self.report.skip(reason, record.line, column.map(|c| self.roles.name(c)), &value);
+            }
+        }
+    }
+
+    /// Uses one row, or says why not (and which column, if one cell is to blame).
+    fn parse(&mut self, record: &Record<'_>) -> Result<(), (SkipReason, Option<usize>)> {
+        let roles = &self.roles;
+        if record.len() <= self.max_index {
+            return Err((SkipReason::TooFewFields, None));
+        }
+        let order = roles.order.map(|i| record.get(i).trim_ascii());
+        if self.run.is_duplicate(record, order, roles) {
+            return Err((SkipReason::Duplicate, None));
+        }
+        let customer = record.get(roles.customer).trim_ascii();
+        if customer.is_empty() {
+            return Err((SkipReason::MissingCustomer, Some(roles.customer)));
+        }
+        let day = text(record.get(roles.date))
+            .and_then(|t| self.date.parse(t))
+            .ok_or((SkipReason::BadDate, Some(roles.date)))?;
+        if self.until.is_some_and(|until| day > until) {
+            return Err((SkipReason::AfterAsOf, Some(roles.date)));
+        }
+        let mut amount = match roles.amount {
+            AmountColumns::Amount { index, .. } => self.number(record, index)?,
+            AmountColumns::QuantityTimesPrice { quantity, unit_price, .. } => {
+                self.number(record, quantity)? * self.number(record, unit_price)?
+            }
+        };
+        let cancelled = order.is_some_and(is_cancellation);
+        if cancelled || amount < 0.0 {
+            amount = -amount.abs();
+            self.report.returns.rows += 1;
+            self.report.returns.amount += amount;
+            if self.policy == ReturnsPolicy::Drop {
+                return Err((SkipReason::Return, None));
+            }
+        }
+        self.book.add(customer, day, amount, order);
+        let r = &mut self.report;
+        r.first_date = Some(r.first_date.map_or(day, |d| d.min(day)));
+        r.last_date = Some(r.last_date.map_or(day, |d| d.max(day)));
+        Ok(())
+    }
+
+    fn number(&self, record: &Record<'_>, index: usize) -> Result<f64, (SkipReason, Option<usize>)> {
+        text(record.get(index))
+            .and_then(|t| parse_amount_with(t, self.mark))
+            .ok_or((SkipReason::BadAmount, Some(index)))
+    }
+
+    fn finish(mut self, bytes_read: u64) -> Result<Ingested, IngestError> {
+        let report = &mut self.report;
+        report.bytes_read = bytes_read;
+        if report.rows_used == 0 {
+            return Err(IngestError::NoUsableRows { rows: report.rows_read, reasons: report.describe_skips() });
+        }
+        Ok(Ingested { customers: self.book.finish(), report: self.report })
+    }
+}
+
+/// `C536379`: an order id starting with `C` and a digit marks a cancellation.
+fn is_cancellation(order: &[u8]) -> bool {
+    matches!(order, [b'C' | b'c', d, ..] if d.is_ascii_digit())
+}
+
+fn text(bytes: &[u8]) -> Option<&str> {
+    std::str::from_utf8(bytes).ok()
+}
+
+/// The whole row as text, fields joined by commas, for examples.
+fn line_text(record: &Record<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in 0..record.len() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(record.get(i));
+    }
+    out
+}
+
+/// Exact duplicate lines, found within a run of consecutive lines of the
+/// same order (or, without an order column, the same customer and date):
+/// memory stays bounded by the longest order, not the file.
+#[derive(Default)]
+struct DuplicateRun {
+    key: u64,
+    lines: HashSet<u64, BuildHasherDefault<Prehashed>>,
+}
+
+impl DuplicateRun {
+    fn is_duplicate(&mut self, record: &Record<'_>, order: Option<&[u8]>, roles: &ColumnRoles) -> bool {
+        let key = match order {
+            Some(order) => hash(order, 1),
+            None => hash(record.get(roles.date), hash(record.get(roles.customer), 2)),
+        };
+        if key != self.key || self.lines.is_empty() {
+            self.key = key;
+            self.lines.clear();
+        }
+        let ends = record.ends();
+        let line = hash(record.bytes(), ends.len() as u64) ^ ends.iter().fold(0u64, |h, &e| mix(h ^ e as u64));
+        !self.lines.insert(line)
+    }
+}
+
+/// A fast 64-bit hash (FxHash-style words, then a finaliser).
+fn hash(bytes: &[u8], seed: u64) -> u64 {
+    let mut h = seed;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w.try_into().expect("8 bytes"))).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    for &b in words.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    mix(h)
+}
+
+/// The SplitMix64 finaliser.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash(bytes, self.0);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cancellations_are_c_and_a_digit() {
+        assert!(is_cancellation(b"C536379"));
+        assert!(!is_cancellation(b"CUST1"));
+        assert!(!is_cancellation(b"536379"));
+    }
+
+    #[test]
+    fn duplicates_are_found_within_a_run_only() {
+        let roles = ColumnRoles::detect(vec!["order".into(), "customer".into(), "date".into(), "amount".into()], &Default::default()).unwrap();
+        let mut run = DuplicateRun::default();
+        let rec = |fields: &[&str]| OwnedRecord::from_fields(fields, 1);
+        let a = rec(&["o1", "c", "2024-01-01", "1"]);
+        let b = rec(&["o1", "c", "2024-01-01", "2"]);
+        let c = rec(&["o2", "c", "2024-01-01", "1"]);
+        let dup = |run: &mut DuplicateRun, r: &OwnedRecord| run.is_duplicate(&r.view(), Some(r.view().get(0)), &roles);
+        assert!(!dup(&mut run, &a));
+        assert!(!dup(&mut run, &b));
+        assert!(dup(&mut run, &a));
+        assert!(!dup(&mut run, &c));
+        assert!(!dup(&mut run, &a), "a new run starts afresh");
+    }
+
+    #[test]
+    fn field_boundaries_count_in_a_duplicate() {
+        let roles = ColumnRoles::detect(vec!["customer".into(), "date".into(), "amount".into(), "note".into()], &Default::default()).unwrap();
+        let mut run = DuplicateRun::default();
+        let a = OwnedRecord::from_fields(&["c", "d", "1", "ab"], 1);
+        let b = OwnedRecord::from_fields(&["c", "d", "1a", "b"], 2);
+        assert!(!run.is_duplicate(&a.view(), None, &roles));
+        assert!(!run.is_duplicate(&b.view(), None, &roles));
+    }
+}
