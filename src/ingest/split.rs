@@ -106,6 +106,15 @@ impl Splitter {
     ) -> Result<(), E> {
         loop {
             if self.start_line.is_none() {
+                // Line breaks between records (the `\n` of a `\r\n`, blank
+                // lines) are skipped here, so the record starts on the next line.
+                let breaks = input.iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+                let newlines = input[..breaks].iter().filter(|&&b| b == b'\n').count() as u64;
+                self.core.set_line(self.core.line() + newlines);
+                input = &input[breaks..];
+                if input.is_empty() && !last {
+                    return Ok(());
+                }
                 self.start_line = Some(self.core.line());
             }
             let (result, nin, nout, nend) =
