@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use segmenta::cluster::KSetting;
 use segmenta::date::Day;
 use segmenta::sample::{generate, SampleSpec};
 use segmenta::{analyze, Settings};
@@ -24,9 +25,9 @@ enum Command {
     Analyze {
         /// The CSV file (header row first).
         file: PathBuf,
-        /// Number of K-means clusters.
-        #[arg(long, default_value_t = 4)]
-        k: usize,
+        /// Number of K-means clusters, or `auto` to choose it by silhouette.
+        #[arg(long, default_value = "auto", value_parser = parse_k)]
+        k: KSetting,
         /// Count recency to this date (YYYY-MM-DD); default: the day after the latest date.
         #[arg(long, value_parser = parse_day)]
         as_of: Option<Day>,
@@ -55,6 +56,13 @@ enum Command {
 enum Format {
     Table,
     Json,
+}
+
+fn parse_k(text: &str) -> Result<KSetting, String> {
+    match text {
+        "auto" => Ok(KSetting::Auto),
+        n => n.parse().map(KSetting::Fixed).map_err(|_| format!("`{n}` is neither `auto` nor a whole number")),
+    }
 }
 
 fn parse_day(text: &str) -> Result<Day, String> {
