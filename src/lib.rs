@@ -26,6 +26,7 @@
 
 pub mod analysis;
 pub mod cluster;
+pub mod cluster_profile;
 pub mod date;
 pub mod error;
 pub mod ingest;

@@ -16,9 +16,9 @@ function setState(state, message = '') {
 }
 
 function settings() {
-  const k = Number($('k-input').value);
+  const choice = $('k-input').value;
   const asOf = $('as-of-input').value;
-  return { clusters: { k: Number.isInteger(k) && k > 0 ? k : 4 }, ...(asOf ? { asOf } : {}) };
+  return { clusters: { k: choice === 'auto' ? 'auto' : Number(choice) }, ...(asOf ? { asOf } : {}) };
 }
 
 async function run() {

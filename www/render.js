@@ -1,6 +1,7 @@
 // Renders an analysis report into the page. User-supplied text (headers,
 // ids, names) is only ever inserted with textContent, never as HTML.
 import { formatCount, formatDecimal, formatMoney, formatShare } from './format.js';
+import { renderClusters } from './render-clusters.js';
 
 const GROUP_COLUMNS = [
   ['customers', 'Customers', formatCount],
@@ -92,7 +93,6 @@ export function renderReport(report) {
   renderHeadline(document.getElementById('headline'), report);
   renderDataQuality(document.getElementById('data-quality'), report.data);
   renderGroups(document.getElementById('segments-table'), report.rfm.segments, 'Segment');
-  renderGroups(document.getElementById('clusters-table'), report.clusters.groups, 'Cluster');
-  document.getElementById('cluster-note').textContent = report.clusters.note ?? `k = ${report.clusters.k}`;
+  renderClusters(report.clusters);
   document.getElementById('results').hidden = false;
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use segmenta::analysis::{analyze_ingested, check_settings};
+use segmenta::cluster::KSetting;
 use segmenta::date::Day;
 use segmenta::ingest::{DateFormat, DecimalMark, IngestOptions, ReturnsPolicy};
 use segmenta::sample::{generate, SampleSpec};
@@ -30,9 +31,9 @@ enum Command {
         /// The file (header row first); `-` or nothing reads standard input.
         #[arg(default_value = "-")]
         file: PathBuf,
-        /// Number of K-means clusters.
-        #[arg(long, default_value_t = 4)]
-        k: usize,
+        /// Number of K-means clusters, or `auto` to choose it by silhouette.
+        #[arg(long, default_value = "auto", value_parser = parse_k)]
+        k: KSetting,
         /// Count recency to this date (YYYY-MM-DD); default: the day after the latest date.
         #[arg(long, value_parser = parse_day)]
         as_of: Option<Day>,
@@ -178,6 +179,13 @@ fn parse_date_format(text: &str) -> Result<DateFormat, String> {
 enum Format {
     Table,
     Json,
+}
+
+fn parse_k(text: &str) -> Result<KSetting, String> {
+    match text {
+        "auto" => Ok(KSetting::Auto),
+        n => n.parse().map(KSetting::Fixed).map_err(|_| format!("`{n}` is neither `auto` nor a whole number")),
+    }
 }
 
 fn parse_day(text: &str) -> Result<Day, String> {

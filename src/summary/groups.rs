@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::median;
 use crate::rfm::RfmTable;
 
 /// One row of a segment or cluster table.
@@ -24,6 +25,12 @@ pub struct GroupSummary {
     pub mean_frequency: f64,
     /// Mean monetary value.
     pub mean_monetary: f64,
+    /// Median recency in days.
+    pub median_recency: f64,
+    /// Median frequency.
+    pub median_frequency: f64,
+    /// Median monetary value.
+    pub median_monetary: f64,
     /// What to do with these customers.
     pub action: String,
 }
@@ -40,6 +47,7 @@ pub struct GroupSummary {
 /// let rows = summarize(&[0, 0, 1], 2, &rfm, |g| (format!("group {g}"), String::new()));
 /// assert_eq!(rows[0].customers, 2);
 /// assert_eq!(rows[0].mean_recency, 2.0);
+/// assert_eq!(rows[0].median_frequency, 3.0);
 /// assert_eq!(rows[1].revenue_share, 0.6);
 /// ```
 pub fn summarize(
@@ -48,38 +56,36 @@ pub fn summarize(
     rfm: &RfmTable,
     describe: impl Fn(usize) -> (String, String),
 ) -> Vec<GroupSummary> {
-    #[derive(Default, Clone)]
-    struct Sums {
-        n: usize,
-        recency: f64,
-        frequency: f64,
-        monetary: f64,
-    }
-    let mut sums = vec![Sums::default(); groups];
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups];
     for (i, &g) in labels.iter().enumerate() {
-        let s = &mut sums[g];
-        s.n += 1;
-        s.recency += f64::from(rfm.recency[i]);
-        s.frequency += f64::from(rfm.frequency[i]);
-        s.monetary += rfm.monetary[i];
+        members[g].push(i);
     }
     let total_customers = labels.len().max(1) as f64;
     let total_revenue: f64 = rfm.monetary.iter().sum();
-    sums.iter()
+    members
+        .iter()
         .enumerate()
-        .filter(|(_, s)| s.n > 0)
-        .map(|(g, s)| {
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(g, m)| {
             let (name, action) = describe(g);
-            let n = s.n as f64;
+            let n = m.len() as f64;
+            let column = |value: &dyn Fn(usize) -> f64| -> Vec<f64> { m.iter().map(|&i| value(i)).collect() };
+            let mut recency = column(&|i| f64::from(rfm.recency[i]));
+            let mut frequency = column(&|i| f64::from(rfm.frequency[i]));
+            let mut monetary = column(&|i| rfm.monetary[i]);
+            let revenue: f64 = monetary.iter().sum();
             GroupSummary {
                 name,
-                customers: s.n,
+                customers: m.len(),
                 customer_share: n / total_customers,
-                revenue: s.monetary,
-                revenue_share: if total_revenue > 0.0 { s.monetary / total_revenue } else { 0.0 },
-                mean_recency: s.recency / n,
-                mean_frequency: s.frequency / n,
-                mean_monetary: s.monetary / n,
+                revenue,
+                revenue_share: if total_revenue > 0.0 { revenue / total_revenue } else { 0.0 },
+                mean_recency: recency.iter().sum::<f64>() / n,
+                mean_frequency: frequency.iter().sum::<f64>() / n,
+                mean_monetary: revenue / n,
+                median_recency: median(&mut recency).unwrap_or(0.0),
+                median_frequency: median(&mut frequency).unwrap_or(0.0),
+                median_monetary: median(&mut monetary).unwrap_or(0.0),
                 action,
             }
         })
