@@ -143,6 +143,30 @@ def main():
         "9,q2,someday,90,bad date",
     ))
 
+    # Headers that name nothing (German): every column found from its values.
+    write("unnamed_columns_by_values.csv", lines(
+        "Kunde;Beleg;Datum;Betrag;Filiale",
+        "K-17;B1;05.03.2024;1.234,56 €;Berlin",
+        "K-42;B2;06.03.2024;99,90 €;Hamburg",
+        "K-17;B3;09.03.2024;10,00 €;Berlin",
+        "K-08;B4;11.03.2024;5,50 €;München",
+    ))
+
+    # Pre-aggregated customer tables, read as they are: recency in days, or
+    # the last purchase date.
+    write("customer_table_recency_days.csv", lines(
+        "customer_id,recency,frequency,monetary",
+        "r1,3,12,1500.00",
+        "r2,40,2,80.50",
+        "r3,200,1,20.00",
+    ))
+    write("customer_table_last_purchase.csv", lines(
+        "회원번호,최근구매일,구매횟수,총구매금액",
+        "m1,2024-06-01,5,500000",
+        "m2,2024-05-15,1,30000",
+        "m3,2024-01-20,2,70000",
+    ))
+
     # A workbook: Korean headers, real date cells and numbers on the first
     # sheet; a second sheet to choose by name.
     write_xlsx(OUT / "workbook.xlsx", {
@@ -168,7 +192,7 @@ def main():
     (OUT / "bad_binary.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     with zipfile.ZipFile(OUT / "bad_archive.zip", "w") as z:
         z.writestr(zipfile.ZipInfo("orders.csv", date_time=(2024, 1, 1, 0, 0, 0)), "customer_id,order_date,amount\nc1,2024-01-01,1\n")
-    write("bad_no_columns.csv", lines("who,when,how much", "a,yesterday,lots"))
+    write("bad_no_columns.csv", lines("who,when,how much", ",yesterday,lots", ",today,a few"))
 
 
 def write_xlsx(path, sheets):

@@ -75,7 +75,7 @@ pub fn analyze_ingested(ingested: Ingested, settings: &Settings) -> Result<Analy
     check_settings(settings)?;
     let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
     let last_date = ingested.report.last_date.expect("at least one row was used");
-    let as_of = settings.as_of.unwrap_or(last_date.succ());
+    let as_of = settings.as_of.or(ingested.report.as_of_hint).unwrap_or(last_date.succ());
     let customers = ingested.customers;
     let rfm = RfmTable::from_customers(&customers, as_of);
     let scores = score(&rfm, BINS);

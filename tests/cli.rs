@@ -131,7 +131,7 @@ fn every_bad_input_exits_non_zero_with_its_sentence() {
         ("bad_header_only.csv", "the file has a header row (customer_id, order_date, amount) but no data rows"),
         ("bad_binary.png", "this is not a text file"),
         ("bad_archive.zip", "this is a zip archive, not an Excel .xlsx workbook"),
-        ("bad_no_columns.csv", "could not find a customer id column"),
+        ("bad_no_columns.csv", "could not find customer id, order date or amount columns"),
     ];
     for (name, message) in cases {
         let file = formats(name);

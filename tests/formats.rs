@@ -38,6 +38,9 @@ const GOOD: &[Expect] = &[
     Expect { file: "unix_seconds_dates.csv", customers: 2, rows_read: 3, rows_used: 3, revenue: 60.0, encoding: "UTF-8", delimiter: ",", date_format: DateFormat::UnixSeconds },
     Expect { file: "ymd_dot_korean_excel.csv", customers: 2, rows_read: 3, rows_used: 3, revenue: 6000.0, encoding: "UTF-8", delimiter: ",", date_format: DateFormat::YmdDot },
     Expect { file: "quoted_ragged.csv", customers: 3, rows_read: 9, rows_used: 6, revenue: 230.0, encoding: "UTF-8", delimiter: ",", date_format: DateFormat::Iso },
+    Expect { file: "unnamed_columns_by_values.csv", customers: 3, rows_read: 4, rows_used: 4, revenue: 1349.96, encoding: "UTF-8", delimiter: ";", date_format: DateFormat::DmyDot },
+    Expect { file: "customer_table_recency_days.csv", customers: 3, rows_read: 3, rows_used: 3, revenue: 1600.5, encoding: "UTF-8", delimiter: ",", date_format: DateFormat::Iso },
+    Expect { file: "customer_table_last_purchase.csv", customers: 3, rows_read: 3, rows_used: 3, revenue: 600_000.0, encoding: "UTF-8", delimiter: ",", date_format: DateFormat::Iso },
     Expect { file: "workbook.xlsx", customers: 2, rows_read: 4, rows_used: 3, revenue: 1800.5, encoding: "UTF-8", delimiter: "", date_format: DateFormat::Iso },
 ];
 
@@ -182,7 +185,7 @@ const BAD: &[(&str, &str)] = &[
     ("bad_header_only.csv", "the file has a header row (customer_id, order_date, amount) but no data rows: export it again with its rows"),
     ("bad_binary.png", "this is not a text file (it has a zero byte at byte 8): export the data as CSV or save it as .xlsx, and drop that file"),
     ("bad_archive.zip", "this is a zip archive, not an Excel .xlsx workbook: unzip it and drop the CSV or .xlsx file inside"),
-    ("bad_no_columns.csv", "could not find a customer id column; the header has: who, when, how much: rename the column or choose it in the settings"),
+    ("bad_no_columns.csv", "could not find customer id, order date or amount columns; the header has: who, when, how much: rename the columns or choose them in the settings"),
 ];
 
 #[test]
@@ -201,4 +204,34 @@ fn the_wrong_encoding_is_refused_when_it_yields_mostly_unreadable_characters() {
     assert!(err.to_string().contains("of its non-ASCII characters into unreadable ones: choose the file's real encoding"), "{err}");
     let options = IngestOptions { encoding: Some("cp949".into()), ..IngestOptions::default() };
     assert_eq!(read_with(&bytes("cp949_korean.csv"), &options, None).unwrap().report.encoding, "EUC-KR");
+}
+
+#[test]
+fn columns_whose_names_say_nothing_are_found_from_their_values() {
+    let read = read_with(&bytes("unnamed_columns_by_values.csv"), &IngestOptions::default(), None).unwrap();
+    let c = &read.report.columns;
+    assert_eq!((c.customer, c.date, c.order), (0, 2, None));
+    assert_eq!(c.from_values, ["order date", "amount", "customer id"]);
+    assert_eq!(read.customers.ids, ["K-17", "K-42", "K-08"]);
+    assert_eq!(read.customers.monetary, [1244.56, 99.9, 5.5]);
+}
+
+#[test]
+fn a_customer_table_is_taken_as_it_is() {
+    use segmenta::{analyze, Settings};
+    let file = bytes("customer_table_recency_days.csv");
+    let settings = Settings { as_of: Day::from_ymd(2024, 12, 31), ..Settings::default() };
+    let a = analyze(&file, &settings).unwrap();
+    assert_eq!(a.rfm.recency, [3, 40, 200]);
+    assert_eq!(a.rfm.frequency, [12, 2, 1]);
+    assert_eq!(a.rfm.monetary, [1500.0, 80.5, 20.0]);
+    assert!(a.report.data.columns.customer_table.as_ref().unwrap().recency_in_days);
+    // Without an as-of date the recency in days is kept as it is.
+    let a = analyze(&file, &Settings::default()).unwrap();
+    assert_eq!(a.rfm.recency, [3, 40, 200]);
+
+    let a = analyze(&bytes("customer_table_last_purchase.csv"), &Settings::default()).unwrap();
+    assert_eq!(a.customers.ids, ["m1", "m2", "m3"]);
+    assert_eq!(a.rfm.recency, [1, 18, 134]);
+    assert_eq!(a.rfm.frequency, [5, 1, 2]);
 }

@@ -1,5 +1,6 @@
 // The page: file choice (drop, picker, sample), settings, and the run loop.
 import { renderReport } from './render.js';
+import { describeProgress, renderFileRead } from './render-data.js';
 import { AnalysisWorker } from './worker-client.js';
 
 const worker = new AnalysisWorker();
@@ -8,6 +9,7 @@ const STAGES = { starting: 'Starting the analysis engine…', analysing: 'Analys
 
 let currentFile = null; // a Blob; kept so changing a setting re-runs without re-choosing
 let controller = null;
+let ingest = {}; // how to read the current file: the user's choices in "How the file was read"
 
 function setState(state, message = '') {
   document.body.dataset.state = state;
@@ -18,7 +20,7 @@ function setState(state, message = '') {
 function settings() {
   const choice = $('k-input').value;
   const asOf = $('as-of-input').value;
-  return { clusters: { k: choice === 'auto' ? 'auto' : Number(choice) }, ...(asOf ? { asOf } : {}) };
+  return { clusters: { k: choice === 'auto' ? 'auto' : Number(choice) }, ingest, ...(asOf ? { asOf } : {}) };
 }
 
 async function run() {
@@ -26,26 +28,36 @@ async function run() {
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
-  setState('working', `Reading ${currentFile.name ?? 'the file'}…`);
+  const name = currentFile.name ?? 'the file';
+  setState('working', `Reading ${name}…`);
+  const onIngestChange = (next) => {
+    ingest = next;
+    run();
+  };
   try {
-    const bytes = await currentFile.arrayBuffer();
     const started = performance.now();
-    const { report, version } = await worker.analyze(bytes, settings(), {
+    const { report, version } = await worker.analyze(currentFile, settings(), {
       signal,
-      onProgress: (stage) => setState('working', STAGES[stage] ?? stage),
+      onProgress: (stage, info) => setState('working',
+        stage === 'reading' ? `Reading ${name}: ${describeProgress(info)}…` : STAGES[stage] ?? stage),
     });
+    renderFileRead($('file-read'), { data: report.data }, ingest, onIngestChange);
     renderReport(report);
     $('version').textContent = version;
     setState('done', `${currentFile.name}: analysed in ${Math.round(performance.now() - started)} ms.`);
   } catch (error) {
     if (error.name === 'AbortError') return;
     $('error').textContent = `${currentFile.name}: ${error.message}`;
+    $('results').hidden = true;
+    if (error.peek) renderFileRead($('file-read'), { peek: error.peek }, ingest, onIngestChange);
+    else $('file-read').hidden = true;
     setState('error');
   }
 }
 
 function choose(file) {
   currentFile = file;
+  ingest = {};
   run();
 }
 

@@ -2,6 +2,7 @@
 // ids, names) is only ever inserted with textContent, never as HTML.
 import { formatCount, formatDecimal, formatMoney, formatShare } from './format.js';
 import { renderClusters } from './render-clusters.js';
+import { renderDataQuality } from './render-data.js';
 
 const GROUP_COLUMNS = [
   ['customers', 'Customers', formatCount],
@@ -13,13 +14,6 @@ const GROUP_COLUMNS = [
   ['meanMonetary', 'Mean monetary', formatMoney],
 ];
 
-const SKIP_REASONS = {
-  missingCustomer: 'no customer id',
-  badDate: 'date missing or not a date',
-  badAmount: 'amount missing or not a number',
-  tooFewFields: 'too few fields',
-  afterAsOf: 'dated after the as-of date',
-};
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -70,22 +64,6 @@ function renderHeadline(dl, report) {
     item.append(el('dt', term), el('dd', value));
     dl.append(item);
   }
-}
-
-function renderDataQuality(box, data) {
-  box.replaceChildren();
-  const cols = data.columns;
-  const amount = cols.amount.name;
-  const order = cols.order === null ? 'none (every row counts as an order)' : cols.headers[cols.order];
-  box.append(el('p', `Columns used: customer “${cols.headers[cols.customer]}”, date “${cols.headers[cols.date]}”, amount “${amount}”, order “${order}”.`));
-  if (data.skipped.length === 0) return;
-  const list = el('ul', undefined, 'skips');
-  for (const tally of data.skipped) {
-    const first = tally.examples[0];
-    const where = first ? ` — first at line ${first.line}${first.value ? `: “${first.value}”` : ''}` : '';
-    list.append(el('li', `${formatCount(tally.count)} rows skipped: ${SKIP_REASONS[tally.reason] ?? tally.reason}${where}`));
-  }
-  box.append(list);
 }
 
 /** Shows a whole report. */

@@ -9,11 +9,13 @@ export class AnalysisWorker {
   #nextId = 1;
 
   /**
-   * Analyses `bytes` (an ArrayBuffer, transferred to the worker) with
-   * `settings`. Resolves to `{ report, version }`; rejects with an Error whose
-   * message is meant for the user.
+   * Analyses `file` (a File or Blob; the worker streams it) with `settings`.
+   * Resolves to `{ report, version }`; rejects with an Error whose message is
+   * meant for the user and whose `peek` holds the file's header and first
+   * rows when they could be read. `onProgress(stage, { bytes, total, rows })`
+   * is called while reading.
    */
-  analyze(bytes, settings, { onProgress = () => {}, signal } = {}) {
+  analyze(file, settings, { onProgress = () => {}, signal } = {}) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(new DOMException('Cancelled', 'AbortError'));
@@ -21,7 +23,7 @@ export class AnalysisWorker {
       signal?.addEventListener('abort', () => {
         this.#failAll(new DOMException('Cancelled', 'AbortError'));
       }, { once: true });
-      this.#ensure().postMessage({ type: 'analyze', id, bytes, settings }, [bytes]);
+      this.#ensure().postMessage({ type: 'analyze', id, file, settings });
     });
   }
 
@@ -40,11 +42,11 @@ export class AnalysisWorker {
   #receive(msg) {
     const call = this.#pending.get(msg.id);
     if (!call) return;
-    if (msg.type === 'progress') return call.onProgress(msg.stage);
+    if (msg.type === 'progress') return call.onProgress(msg.stage, msg);
     this.#pending.delete(msg.id);
     if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version });
     else {
-      call.reject(new Error(msg.message));
+      call.reject(Object.assign(new Error(msg.message), { peek: msg.peek ?? null }));
       if (msg.fatal) this.#discard();
     }
   }

@@ -1,25 +1,64 @@
 // The module worker that runs the wasm core, so the page never freezes.
+// It reads the file itself as a stream (File.stream()), pushing each chunk
+// into the core as it arrives: memory holds the customers, not the file, and
+// reading waits for the core (no chunk piles up).
 //
-// In:  { type: 'analyze', id, bytes: ArrayBuffer, settings }
-// Out: { type: 'progress', id, stage } | { type: 'result', id, report, version }
-//    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
-import init, { analyze, version } from './pkg/segmenta.js';
+// In:  { type: 'analyze', id, file: Blob, settings }
+// Out: { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
+//    | { type: 'result', id, report, version }
+//    | { type: 'error', id, message, fatal, peek }   (fatal: the module cannot be trusted any more;
+//                                                     peek: the header and first rows, when readable)
+import init, { Reader, peek, version } from './pkg/segmenta.js';
 
 const ready = init();
+const PROGRESS_EVERY_MS = 100;
+const PEEK_BYTES = 64 * 1024;
 
 self.onmessage = async ({ data }) => {
-  const { id, bytes, settings } = data;
+  const { id, file, settings } = data;
+  let reader = null;
   try {
     self.postMessage({ type: 'progress', id, stage: 'starting' });
     await ready;
+    reader = new Reader(settings);
+    const total = file.size;
+    const progress = () => self.postMessage({
+      type: 'progress', id, stage: 'reading', bytes: reader.bytesRead(), total, rows: reader.rowsRead(),
+    });
+    progress();
+    const chunks = file.stream().getReader();
+    let last = performance.now();
+    for (;;) {
+      const { done, value } = await chunks.read();
+      if (done) break;
+      reader.push(value);
+      const now = performance.now();
+      if (now - last >= PROGRESS_EVERY_MS) {
+        last = now;
+        progress();
+      }
+    }
+    progress();
     self.postMessage({ type: 'progress', id, stage: 'analysing' });
-    const report = analyze(new Uint8Array(bytes), settings);
+    const report = reader.finish();
     self.postMessage({ type: 'result', id, report, version: version() });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     const message = fatal
       ? `The analysis stopped on an internal error (${error.message}). Please report it with the file's shape (not its data).`
       : String(error?.message ?? error);
-    self.postMessage({ type: 'error', id, message, fatal });
+    self.postMessage({ type: 'error', id, message, fatal, peek: fatal ? null : await peekAt(file, settings) });
+  } finally {
+    reader?.free();
   }
 };
+
+/** The header and first rows of the file, so the page can offer the column mapping. */
+async function peekAt(file, settings) {
+  try {
+    const head = new Uint8Array(await file.slice(0, PEEK_BYTES).arrayBuffer());
+    return peek(head, settings) ?? null;
+  } catch {
+    return null;
+  }
+}

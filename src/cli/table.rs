@@ -54,7 +54,22 @@ fn data_quality(out: &mut String, d: &IngestReport) {
     let amount = match &c.amount {
         AmountColumns::Amount { name, .. } | AmountColumns::QuantityTimesPrice { name, .. } => name,
     };
-    let _ = writeln!(out, "Columns: customer {}, date {}, amount {amount}, order {order}", c.headers[c.customer], c.headers[c.date]);
+    match &c.customer_table {
+        Some(t) => {
+            let recency = if t.recency_in_days { "recency (days)" } else { "last purchase" };
+            let _ = writeln!(
+                out,
+                "Customer table (one row per customer): customer {}, {recency} {}, frequency {}, monetary {amount}",
+                c.headers[c.customer], c.headers[c.date], c.headers[t.frequency]
+            );
+        }
+        None => {
+            let _ = writeln!(out, "Columns: customer {}, date {}, amount {amount}, order {order}", c.headers[c.customer], c.headers[c.date]);
+        }
+    }
+    if !c.from_values.is_empty() {
+        let _ = writeln!(out, "  found from the values, not the header: {}", c.from_values.join(", "));
+    }
     let _ = writeln!(out, "Rows read {}, used {}, skipped {}", d.rows_read, d.rows_used, d.rows_skipped());
     for t in &d.skipped {
         let lines: Vec<String> = t.examples.iter().map(|e| e.line.to_string()).collect();

@@ -1,9 +1,8 @@
 //! Folding transaction rows into one record per customer.
 
-use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
+use super::hash::{hash, FastHash};
 use crate::date::Day;
 
 /// One record per customer, as parallel columns (customer `i` is index `i`
@@ -41,37 +40,43 @@ impl Customers {
 /// (customer, order) pair short-cuts the set look-up.
 #[derive(Default)]
 pub(crate) struct CustomerBook {
-    index: HashMap<Box<[u8]>, u32>,
-    seen_orders: HashSet<(u32, u64)>,
+    index: HashMap<Box<[u8]>, u32, FastHash>,
+    seen_orders: HashSet<(u32, u64), FastHash>,
     last_order: Option<(u32, u64)>,
     customers: Customers,
 }
 
 impl CustomerBook {
-    /// Adds one usable row. `order` is `None` when the file has no order column.
-    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<&[u8]>) {
+    /// The index of customer `id` (added if new), with `day` taken into
+    /// their first and last dates.
+    fn slot(&mut self, id: &[u8], day: Day) -> usize {
         let c = &mut self.customers;
-        let i = match self.index.entry(id.into()) {
-            Entry::Occupied(e) => *e.get(),
-            Entry::Vacant(e) => {
-                let i = c.ids.len() as u32;
+        let i = match self.index.get(id) {
+            Some(&i) => i as usize,
+            None => {
+                let i = c.ids.len();
                 c.ids.push(String::from_utf8_lossy(id).into_owned());
                 c.first.push(day);
                 c.last.push(day);
                 c.orders.push(0);
                 c.monetary.push(0.0);
-                e.insert(i);
+                self.index.insert(id.into(), i as u32);
                 i
             }
         };
-        let u = i as usize;
-        c.first[u] = c.first[u].min(day);
-        c.last[u] = c.last[u].max(day);
-        c.monetary[u] += amount;
+        c.first[i] = c.first[i].min(day);
+        c.last[i] = c.last[i].max(day);
+        i
+    }
+
+    /// Adds one usable row. `order` is `None` when the file has no order column.
+    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<&[u8]>) {
+        let u = self.slot(id, day);
+        self.customers.monetary[u] += amount;
         let new_order = match order {
             None => true,
             Some(order) => {
-                let key = (i, hash_bytes(order));
+                let key = (u as u32, hash(order, 0));
                 if self.last_order == Some(key) {
                     false
                 } else {
@@ -81,20 +86,22 @@ impl CustomerBook {
             }
         };
         if new_order {
-            c.orders[u] += 1;
+            self.customers.orders[u] += 1;
         }
+    }
+
+    /// Adds one row of a customer table (already aggregated). A customer
+    /// listed twice has the two rows summed.
+    pub(crate) fn add_customer(&mut self, id: &[u8], last: Day, orders: u32, monetary: f64) {
+        let u = self.slot(id, last);
+        self.customers.orders[u] += orders;
+        self.customers.monetary[u] += monetary;
     }
 
     /// The customers gathered so far.
     pub(crate) fn finish(self) -> Customers {
         self.customers
     }
-}
-
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
 }
 
 #[cfg(test)]
@@ -127,6 +134,18 @@ mod tests {
         let c = book.finish();
         assert_eq!(c.orders, [3]);
         assert_eq!(c.monetary, [6.0]);
+    }
+
+    #[test]
+    fn customer_table_rows_take_their_own_counts() {
+        let mut book = CustomerBook::default();
+        book.add_customer(b"a", day(5), 7, 100.0);
+        book.add_customer(b"b", day(2), 1, 5.0);
+        book.add_customer(b"a", day(9), 2, 10.0);
+        let c = book.finish();
+        assert_eq!(c.orders, [9, 1]);
+        assert_eq!(c.monetary, [110.0, 5.0]);
+        assert_eq!(c.last[0], day(9));
     }
 
     #[test]

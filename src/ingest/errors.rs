@@ -63,11 +63,12 @@ pub enum IngestError {
         /// The header names, comma-separated.
         headers: String,
     },
-    /// No header matches a needed role and none was given.
-    #[error("could not find a {role} column; the header has: {found}: rename the column or choose it in the settings")]
+    /// No column (by name or by values) fits one or more needed roles, and
+    /// none was given.
+    #[error("could not find {}; the header has: {found}: rename {} or choose {} in the settings", missing(.roles), it_them(.roles, "the column", "the columns"), it_them(.roles, "it", "them"))]
     MissingColumn {
-        /// The role (`customer id`, `order date`, `amount`).
-        role: &'static str,
+        /// The roles (`customer id`, `order date`, `amount`).
+        roles: Vec<&'static str>,
         /// The header names found, comma-separated.
         found: String,
     },
@@ -89,4 +90,22 @@ pub enum IngestError {
         /// Skip reasons with counts and the first example.
         reasons: String,
     },
+}
+
+/// "a customer id column", "order date or amount columns".
+fn missing(roles: &[&str]) -> String {
+    match roles {
+        [role] if role.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {role} column"),
+        [role] => format!("a {role} column"),
+        [first @ .., last] => format!("{} or {last} columns", first.join(", ")),
+        [] => "the columns".to_owned(),
+    }
+}
+
+fn it_them(roles: &[&str], one: &'static str, many: &'static str) -> &'static str {
+    if roles.len() == 1 {
+        one
+    } else {
+        many
+    }
 }

@@ -14,21 +14,25 @@ mod columns;
 mod dates;
 mod encoding;
 mod errors;
+mod hash;
 mod options;
+mod peek;
 mod reader;
 mod report;
 mod rows;
 mod split;
 mod stream;
+mod values;
 mod workbook;
 
 pub use amount::{infer_decimal_mark, parse_amount, parse_amount_with, DecimalInference, DecimalMark};
 pub use book::Customers;
-pub use columns::{AmountColumns, ColumnRoles, ColumnSpec};
+pub use columns::{AmountColumns, ColumnRoles, ColumnSpec, CustomerTable};
 pub use dates::{infer_date_format, DateFormat, DateInference};
 pub use encoding::{detect_encoding, encoding_for_label, EncodingSource};
 pub use errors::IngestError;
 pub use options::{IngestOptions, ReturnsPolicy};
+pub use peek::{peek, Peek};
 pub use reader::{read_customers, read_with, Ingested};
 pub use report::{
     FileFormat, IngestReport, PreviewRow, RaggedExample, RaggedTally, ReturnsTally, SkipExample, SkipReason, SkipTally,

@@ -29,13 +29,13 @@ pub struct Ingested {
 /// assert_eq!((read.report.rows_read, read.report.rows_used, read.report.rows_skipped()), (4, 3, 1));
 /// ```
 ///
-/// A file without a recognisable customer column is an error that names the
-/// headers it found:
+/// A file without a recognisable customer column (by name or by values) is
+/// an error that names the headers it found:
 ///
 /// ```
 /// use segmenta::ingest::{read_customers, ColumnSpec};
-/// let err = read_customers(b"who,date,amount\nx,2024-01-01,1\n", &ColumnSpec::default(), None).unwrap_err();
-/// assert!(err.to_string().starts_with("could not find a customer id column"));
+/// let err = read_customers(b"who,date,amount\n,2024-01-01,1\n", &ColumnSpec::default(), None).unwrap_err();
+/// assert!(err.to_string().starts_with("could not find a customer id column; the header has: who, date, amount"));
 /// ```
 pub fn read_customers(bytes: &[u8], spec: &ColumnSpec, until: Option<Day>) -> Result<Ingested, IngestError> {
     read_with(bytes, &IngestOptions { columns: spec.clone(), ..IngestOptions::default() }, until)
@@ -45,16 +45,16 @@ pub fn read_customers(bytes: &[u8], spec: &ColumnSpec, until: Option<Day>) -> Re
 ///
 /// ```
 /// use segmenta::ingest::{read_with, DecimalMark, IngestOptions};
-/// let csv = "kunde;datum;betrag\nk1;05.03.2024;1.234,50 €\nk2;06.03.2024;(10,00)\n";
-/// let read = read_with(csv.as_bytes(), &IngestOptions::default(), None);
-/// // German headers are not known names: choose the columns.
-/// assert!(read.is_err());
+/// let csv = "kunde;datum;betrag;netto\nk1;05.03.2024;1.234,50 €;1.000,00\nk2;06.03.2024;(10,00);(8,00)\n";
+/// // German headers are not known names: the columns are found from their values…
+/// let read = read_with(csv.as_bytes(), &IngestOptions::default(), None).unwrap();
+/// assert_eq!(read.report.columns.from_values, ["order date", "amount", "customer id"]);
+/// assert_eq!(read.report.decimal_mark, DecimalMark::Comma);
+/// assert_eq!(read.customers.monetary, [1000.0, -8.0]);
+/// // …and any of them can be chosen instead.
 /// let mut options = IngestOptions::default();
-/// options.columns.customer = Some("kunde".into());
-/// options.columns.date = Some("datum".into());
 /// options.columns.amount = Some("betrag".into());
 /// let read = read_with(csv.as_bytes(), &options, None).unwrap();
-/// assert_eq!(read.report.decimal_mark, DecimalMark::Comma);
 /// assert_eq!(read.customers.monetary, [1234.5, -10.0]);
 /// ```
 pub fn read_with(bytes: &[u8], options: &IngestOptions, until: Option<Day>) -> Result<Ingested, IngestError> {

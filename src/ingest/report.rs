@@ -117,6 +117,9 @@ pub struct IngestReport {
     pub first_date: Option<Day>,
     /// Latest date among the rows used.
     pub last_date: Option<Day>,
+    /// The as-of date a customer table's recency (in days) was counted
+    /// back from; the analysis uses it when the settings give none.
+    pub as_of_hint: Option<Day>,
 }
 
 /// Whether the file was delimited text or a workbook.

@@ -2,11 +2,12 @@
 //! inferred from, then every row parsed with the chosen formats.
 
 use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
+use super::hash::{hash, mix, FastHash};
 use super::book::CustomerBook;
 use super::dates::infer_date_format;
 use super::split::{OwnedRecord, Record};
+use super::values::Sample;
 use super::{
     infer_decimal_mark, parse_amount_with, AmountColumns, ColumnRoles, DateFormat, DecimalMark, EncodingSource,
     FileFormat, IngestError, IngestOptions, IngestReport, PreviewRow, RaggedExample, RaggedTally, ReturnsPolicy,
@@ -20,6 +21,8 @@ use crate::ingest::Ingested;
 pub(crate) const SAMPLE_ROWS: usize = 20_000;
 /// Rows shown in the preview.
 pub(crate) const PREVIEW_ROWS: usize = 10;
+/// Recency in days without an as-of date is counted back from this day.
+const RECENCY_ANCHOR: Day = Day(20_000); // 2024-10-04
 /// Ragged rows kept as examples.
 const RAGGED_EXAMPLES: usize = 5;
 
@@ -113,6 +116,8 @@ impl Rows {
 
 /// Parses rows with the chosen columns and formats and folds them into the book.
 struct Pipeline {
+    /// For customer tables with recency in days: the day recency counts back from.
+    anchor: Option<Day>,
     roles: ColumnRoles,
     max_index: usize,
     date: DateFormat,
@@ -133,13 +138,18 @@ impl Pipeline {
         source: &Source,
     ) -> Result<Pipeline, IngestError> {
         let header_len = headers.len();
-        let roles = ColumnRoles::detect(headers, &options.columns)?;
-        let cells = |i: usize| sample.iter().map(move |r| std::str::from_utf8(r.view().get(i)).unwrap_or(""));
+        let roles = ColumnRoles::detect_with(headers, &options.columns, Some(&Sample::new(sample, header_len)))?;
+        let cells = |i: usize| sample.iter().map(move |r| std::str::from_utf8(r.get(i)).unwrap_or(""));
+        let recency_in_days = roles.customer_table.as_ref().is_some_and(|t| t.recency_in_days);
         let (date, ambiguous_with) = match options.date_format {
             Some(f) => (f, None),
+            None if recency_in_days => (DateFormat::Iso, None),
             None => infer_date_format(cells(roles.date))
                 .map_or((DateFormat::Iso, None), |x| (x.format, x.ambiguous_with)),
         };
+        // Recency given in days: dates are counted back from the as-of date
+        // (or, without one, from a fixed day that then serves as the as-of date).
+        let as_of_hint = recency_in_days.then(|| until.unwrap_or(RECENCY_ANCHOR));
         let amount_cells: Vec<&str> = match roles.amount {
             AmountColumns::Amount { index, .. } => cells(index).collect(),
             AmountColumns::QuantityTimesPrice { quantity, unit_price, .. } => cells(quantity).chain(cells(unit_price)).collect(),
@@ -168,8 +178,10 @@ impl Pipeline {
             columns: roles.clone(),
             first_date: None,
             last_date: None,
+            as_of_hint,
         };
         Ok(Pipeline {
+            anchor: as_of_hint,
             max_index: roles.max_index(),
             roles,
             date,
@@ -220,11 +232,25 @@ impl Pipeline {
         if customer.is_empty() {
             return Err((SkipReason::MissingCustomer, Some(roles.customer)));
         }
-        let day = text(record.get(roles.date))
-            .and_then(|t| self.date.parse(t))
-            .ok_or((SkipReason::BadDate, Some(roles.date)))?;
+        let day = match self.anchor {
+            Some(anchor) => text(record.get(roles.date))
+                .and_then(|t| t.trim().parse::<u32>().ok())
+                .map(|days| Day(anchor.0 - days as i32)),
+            None => text(record.get(roles.date)).and_then(|t| self.date.parse(t)),
+        }
+        .ok_or((SkipReason::BadDate, Some(roles.date)))?;
         if self.until.is_some_and(|until| day > until) {
             return Err((SkipReason::AfterAsOf, Some(roles.date)));
+        }
+        if let Some(table) = &roles.customer_table {
+            let orders = text(record.get(table.frequency))
+                .and_then(|t| parse_amount_with(t, self.mark))
+                .filter(|f| *f >= 0.0 && f.fract() == 0.0 && *f <= f64::from(u32::MAX))
+                .ok_or((SkipReason::BadAmount, Some(table.frequency)))?;
+            let monetary = self.number(record, roles.customer_amount_index())?;
+            self.book.add_customer(customer, day, orders as u32, monetary);
+            self.note_day(day);
+            return Ok(());
         }
         let mut amount = match roles.amount {
             AmountColumns::Amount { index, .. } => self.number(record, index)?,
@@ -242,10 +268,14 @@ impl Pipeline {
             }
         }
         self.book.add(customer, day, amount, order);
+        self.note_day(day);
+        Ok(())
+    }
+
+    fn note_day(&mut self, day: Day) {
         let r = &mut self.report;
         r.first_date = Some(r.first_date.map_or(day, |d| d.min(day)));
         r.last_date = Some(r.last_date.map_or(day, |d| d.max(day)));
-        Ok(())
     }
 
     fn number(&self, record: &Record<'_>, index: usize) -> Result<f64, (SkipReason, Option<usize>)> {
@@ -291,7 +321,7 @@ fn line_text(record: &Record<'_>) -> Vec<u8> {
 #[derive(Default)]
 struct DuplicateRun {
     key: u64,
-    lines: HashSet<u64, BuildHasherDefault<Prehashed>>,
+    lines: HashSet<u64, FastHash>,
 }
 
 impl DuplicateRun {
@@ -307,42 +337,6 @@ impl DuplicateRun {
         let ends = record.ends();
         let line = hash(record.bytes(), ends.len() as u64) ^ ends.iter().fold(0u64, |h, &e| mix(h ^ e as u64));
         !self.lines.insert(line)
-    }
-}
-
-/// A fast 64-bit hash (FxHash-style words, then a finaliser).
-fn hash(bytes: &[u8], seed: u64) -> u64 {
-    let mut h = seed;
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w.try_into().expect("8 bytes"))).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    for &b in words.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    mix(h)
-}
-
-/// The SplitMix64 finaliser.
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl std::hash::Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = hash(bytes, self.0);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

@@ -65,6 +65,11 @@ impl OwnedRecord {
         o
     }
 
+    /// Field `i` (empty when out of range).
+    pub(crate) fn get(&self, i: usize) -> &[u8] {
+        self.view().get(i)
+    }
+
     /// Borrows it as a [`Record`].
     pub(crate) fn view(&self) -> Record<'_> {
         Record { data: &self.data, ends: &self.ends, line: self.line }
