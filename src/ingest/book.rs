@@ -1,6 +1,6 @@
 //! Folding transaction rows into one record per customer.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::hash::{hash, FastHash};
 use crate::date::Day;
@@ -33,16 +33,20 @@ impl Customers {
     }
 }
 
-/// Accumulates rows into [`Customers`].
+/// Accumulates rows into [`Customers`]; memory grows with the customers,
+/// not the rows.
 ///
-/// Distinct orders are counted through a 64-bit hash of the order id per
-/// customer; rows of the same order usually follow each other, so the last
-/// (customer, order) pair short-cuts the set look-up.
+/// Orders are counted as runs: a customer's row starts a new order when its
+/// order id differs from that customer's previous row's. Exports list an
+/// order's lines together, so this counts distinct orders without keeping
+/// every order id (another customer's lines in between do not matter).
 #[derive(Default)]
 pub(crate) struct CustomerBook {
     index: HashMap<Box<[u8]>, u32, FastHash>,
-    seen_orders: HashSet<(u32, u64), FastHash>,
-    last_order: Option<(u32, u64)>,
+    /// Per customer, a hash of the order id of their latest row (0: none).
+    last_order: Vec<u64>,
+    /// The previous row's customer, to skip the look-up for lines of one order.
+    last_customer: Option<u32>,
     customers: Customers,
 }
 
@@ -51,19 +55,24 @@ impl CustomerBook {
     /// their first and last dates.
     fn slot(&mut self, id: &[u8], day: Day) -> usize {
         let c = &mut self.customers;
-        let i = match self.index.get(id) {
-            Some(&i) => i as usize,
-            None => {
-                let i = c.ids.len();
-                c.ids.push(String::from_utf8_lossy(id).into_owned());
-                c.first.push(day);
-                c.last.push(day);
-                c.orders.push(0);
-                c.monetary.push(0.0);
-                self.index.insert(id.into(), i as u32);
-                i
-            }
+        let i = match self.last_customer {
+            Some(i) if c.ids[i as usize].as_bytes() == id => i as usize,
+            _ => match self.index.get(id) {
+                Some(&i) => i as usize,
+                None => {
+                    let i = c.ids.len();
+                    c.ids.push(String::from_utf8_lossy(id).into_owned());
+                    c.first.push(day);
+                    c.last.push(day);
+                    c.orders.push(0);
+                    c.monetary.push(0.0);
+                    self.last_order.push(0);
+                    self.index.insert(id.into(), i as u32);
+                    i
+                }
+            },
         };
+        self.last_customer = Some(i as u32);
         c.first[i] = c.first[i].min(day);
         c.last[i] = c.last[i].max(day);
         i
@@ -76,13 +85,8 @@ impl CustomerBook {
         let new_order = match order {
             None => true,
             Some(order) => {
-                let key = (u as u32, hash(order, 0));
-                if self.last_order == Some(key) {
-                    false
-                } else {
-                    self.last_order = Some(key);
-                    self.seen_orders.insert(key)
-                }
+                let key = hash(order, 0) | 1;
+                std::mem::replace(&mut self.last_order[u], key) != key
             }
         };
         if new_order {
@@ -126,14 +130,14 @@ mod tests {
     }
 
     #[test]
-    fn counts_distinct_order_ids_even_when_not_adjacent() {
+    fn an_order_is_a_run_of_a_customers_lines_with_one_order_id() {
         let mut book = CustomerBook::default();
-        for order in ["o1", "o1", "o2", "o1", "o3", "o2"] {
-            book.add(b"a", day(1), 1.0, Some(order.as_bytes()));
+        for (customer, order) in [("a", "o1"), ("a", "o1"), ("b", "o9"), ("a", "o1"), ("a", "o2"), ("b", "o9"), ("a", "o3")] {
+            book.add(customer.as_bytes(), day(1), 1.0, Some(order.as_bytes()));
         }
         let c = book.finish();
-        assert_eq!(c.orders, [3]);
-        assert_eq!(c.monetary, [6.0]);
+        assert_eq!(c.orders, [3, 1]);
+        assert_eq!(c.monetary, [5.0, 2.0]);
     }
 
     #[test]

@@ -12,12 +12,21 @@ pub(crate) fn hash(bytes: &[u8], seed: u64) -> u64 {
     let mut h = seed;
     let mut words = bytes.chunks_exact(8);
     for w in &mut words {
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w.try_into().expect("8 bytes"))).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = fx(h, u64::from_le_bytes(w.try_into().expect("8 bytes")));
     }
-    for &b in words.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = fx(h, u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
     }
     mix(h)
+}
+
+/// One FxHash step: folds a word into the state.
+#[inline]
+pub(crate) fn fx(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 /// The SplitMix64 finaliser.
@@ -39,7 +48,13 @@ impl std::hash::Hasher for Fast {
         self.0 = hash(bytes, self.0);
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        self.0 = mix(fx(self.0, n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = fx(self.0, u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = fx(self.0, n as u64);
     }
 }
 

@@ -183,7 +183,7 @@ impl IngestReport {
         self.skipped.iter().map(|t| t.count).sum()
     }
 
-    pub(crate) fn skip(&mut self, reason: SkipReason, line: u64, column: Option<&str>, value: &[u8]) {
+    pub(crate) fn skip(&mut self, reason: SkipReason, line: u64, column: Option<&str>, value: impl FnOnce() -> Vec<u8>) {
         let tally = match self.skipped.iter_mut().position(|t| t.reason == reason) {
             Some(i) => &mut self.skipped[i],
             None => {
@@ -193,7 +193,7 @@ impl IngestReport {
         };
         tally.count += 1;
         if tally.examples.len() < EXAMPLES_PER_REASON {
-            let value: String = String::from_utf8_lossy(value).chars().take(80).collect();
+            let value: String = String::from_utf8_lossy(&value()).chars().take(80).collect();
             tally.examples.push(SkipExample { line, column: column.map(str::to_owned), value });
         }
     }

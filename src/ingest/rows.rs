@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::hash::{hash, mix, FastHash};
+use super::hash::{fx, hash, mix, FastHash};
 use super::book::CustomerBook;
 use super::dates::infer_date_format;
 use super::split::{OwnedRecord, Record};
@@ -209,11 +209,12 @@ impl Pipeline {
         match self.parse(record) {
             Ok(()) => self.report.rows_used += 1,
             Err((reason, column)) => {
-                let value = match column {
+                // The value is only copied for the first few examples of a reason.
+                let value = || match column {
                     Some(c) => record.get(c).to_vec(),
                     None => line_text(record),
                 };
-                self.report.skip(reason, record.line, column.map(|c| self.roles.name(c)), &value);
+                self.report.skip(reason, record.line, column.map(|c| self.roles.name(c)), value);
             }
         }
     }
@@ -334,8 +335,9 @@ impl DuplicateRun {
             self.key = key;
             self.lines.clear();
         }
+        // The bytes and where each field ends: `a,bc` and `ab,c` differ.
         let ends = record.ends();
-        let line = hash(record.bytes(), ends.len() as u64) ^ ends.iter().fold(0u64, |h, &e| mix(h ^ e as u64));
+        let line = mix(ends.iter().fold(hash(record.bytes(), ends.len() as u64), |h, &e| fx(h, e as u64)));
         !self.lines.insert(line)
     }
 }
