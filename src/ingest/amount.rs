@@ -52,7 +52,20 @@ pub fn parse_amount(text: &str) -> Option<f64> {
 /// assert_eq!(parse_amount_with("1 234,5", Comma), Some(1234.5));
 /// ```
 pub fn parse_amount_with(text: &str, mark: DecimalMark) -> Option<f64> {
-    let (negative, core) = strip_decorations(text)?;
+    parse_amount_bytes(text.as_bytes(), mark)
+}
+
+/// [`parse_amount_with`] on bytes: plain numbers (digits, marks, a leading
+/// minus) skip the UTF-8 check and the decorations.
+pub(crate) fn parse_amount_bytes(bytes: &[u8], mark: DecimalMark) -> Option<f64> {
+    if let Some((&first, rest)) = bytes.split_first() {
+        let plain = |c: &u8| c.is_ascii_digit() || *c == b'.' || *c == b',';
+        if (first.is_ascii_digit() || first == b'-') && rest.iter().all(plain) && rest.last().is_some_and(u8::is_ascii_digit) {
+            let (negative, digits) = if first == b'-' { (true, rest) } else { (false, bytes) };
+            return parse_digits(digits, mark).map(|v| if negative { -v } else { v });
+        }
+    }
+    let (negative, core) = strip_decorations(std::str::from_utf8(bytes).ok()?)?;
     let value = parse_digits(core.as_bytes(), mark)?;
     Some(if negative { -value } else { value })
 }

@@ -111,7 +111,13 @@ impl DateFormat {
     /// assert_eq!(DateFormat::MdySlash.parse("13/5/2024"), None);
     /// ```
     pub fn parse(self, text: &str) -> Option<Day> {
-        let b = trim(text.as_bytes());
+        self.parse_bytes(text.as_bytes())
+    }
+
+    /// Parses one cell given as bytes (the reader's hot path: no UTF-8
+    /// check is needed for the all-ASCII formats).
+    pub(crate) fn parse_bytes(self, bytes: &[u8]) -> Option<Day> {
+        let b = trim(bytes);
         match self {
             DateFormat::Iso => ymd(b, b'-'),
             DateFormat::YmdDot => ymd(b, b'.'),
@@ -122,7 +128,7 @@ impl DateFormat {
             DateFormat::DmyDash => year_last(b, b'-', true),
             DateFormat::DmyDot => year_last(b, b'.', true),
             DateFormat::Compact => compact(b),
-            DateFormat::Korean => korean(text.trim()),
+            DateFormat::Korean => korean(std::str::from_utf8(b).ok()?),
             DateFormat::ExcelSerial => excel_serial(b),
             DateFormat::UnixSeconds => unix_seconds(b),
         }
@@ -281,6 +287,11 @@ fn time_ok(rest: &[u8]) -> bool {
         b'T' | b' ' => &rest[1..],
         _ => return false,
     };
+    // The usual `HH:MM:SS`, checked without building a string.
+    if let [h1, h2, b':', m1, m2, b':', s1, s2] = body {
+        let d = |c: &u8| c.is_ascii_digit();
+        return d(h1) && d(h2) && d(m1) && d(m2) && d(s1) && d(s2) && (*h1, *h2) < (b'2', b'4') && *m1 < b'6';
+    }
     let text = match std::str::from_utf8(body) {
         Ok(t) => t.trim(),
         Err(_) => return false,

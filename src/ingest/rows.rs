@@ -7,6 +7,7 @@ use super::hash::{fx, hash, mix, FastHash};
 use super::book::CustomerBook;
 use super::dates::infer_date_format;
 use super::split::{OwnedRecord, Record};
+use super::amount::parse_amount_bytes;
 use super::values::Sample;
 use super::{
     infer_decimal_mark, parse_amount_with, AmountColumns, ColumnRoles, DateFormat, DecimalMark, EncodingSource,
@@ -237,7 +238,7 @@ impl Pipeline {
             Some(anchor) => text(record.get(roles.date))
                 .and_then(|t| t.trim().parse::<u32>().ok())
                 .map(|days| Day(anchor.0 - days as i32)),
-            None => text(record.get(roles.date)).and_then(|t| self.date.parse(t)),
+            None => self.date.parse_bytes(record.get(roles.date)),
         }
         .ok_or((SkipReason::BadDate, Some(roles.date)))?;
         if self.until.is_some_and(|until| day > until) {
@@ -280,9 +281,7 @@ impl Pipeline {
     }
 
     fn number(&self, record: &Record<'_>, index: usize) -> Result<f64, (SkipReason, Option<usize>)> {
-        text(record.get(index))
-            .and_then(|t| parse_amount_with(t, self.mark))
-            .ok_or((SkipReason::BadAmount, Some(index)))
+        parse_amount_bytes(record.get(index), self.mark).ok_or((SkipReason::BadAmount, Some(index)))
     }
 
     fn finish(mut self, bytes_read: u64) -> Result<Ingested, IngestError> {
