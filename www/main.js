@@ -18,7 +18,9 @@ function setState(state, message = '') {
 function settings() {
   const choice = $('k-input').value;
   const asOf = $('as-of-input').value;
-  return { clusters: { k: choice === 'auto' ? 'auto' : Number(choice) }, ...(asOf ? { asOf } : {}) };
+  const extra = ['extra-tenure', 'extra-aov'].map($).filter((box) => box.checked).map((box) => box.value);
+  const features = { transform: $('transform-input').value, scaling: $('scaling-input').value, extra };
+  return { clusters: { k: choice === 'auto' ? 'auto' : Number(choice), features }, ...(asOf ? { asOf } : {}) };
 }
 
 async function run() {
