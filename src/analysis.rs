@@ -85,7 +85,7 @@ pub fn analyze_ingested(ingested: Ingested, settings: &Settings) -> Result<Analy
         (Segment::ALL[g].name().to_owned(), Segment::ALL[g].action().to_owned())
     });
 
-    let features = Features::from_rfm(&rfm);
+    let features = Features::build(&rfm, Some(&customers), &settings.clusters.features);
     let clustering = largest_first(cluster::fit(&features, &params)?);
     let (cluster_section, cluster_names) = cluster_report(&clustering, &features, &rfm, &scores, &segments);
 

@@ -25,6 +25,7 @@
 //! ```
 
 pub mod analysis;
+pub mod bench;
 pub mod cluster;
 pub mod cluster_profile;
 pub mod date;

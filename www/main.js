@@ -20,7 +20,9 @@ function setState(state, message = '') {
 function settings() {
   const choice = $('k-input').value;
   const asOf = $('as-of-input').value;
-  return { clusters: { k: choice === 'auto' ? 'auto' : Number(choice) }, ingest, ...(asOf ? { asOf } : {}) };
+  const extra = ['extra-tenure', 'extra-aov'].map($).filter((box) => box.checked).map((box) => box.value);
+  const features = { transform: $('transform-input').value, scaling: $('scaling-input').value, extra };
+  return { clusters: { k: choice === 'auto' ? 'auto' : Number(choice), features }, ingest, ...(asOf ? { asOf } : {}) };
 }
 
 async function run() {
@@ -97,4 +99,15 @@ $('sample-button').addEventListener('click', async () => {
 });
 
 $('settings').addEventListener('change', () => run());
+
+worker.warm().then(
+  (version) => {
+    $('version').textContent = version;
+    document.body.dataset.engine = 'ready';
+  },
+  (error) => {
+    $('error').textContent = error.message;
+    setState('error');
+  },
+);
 $('settings').addEventListener('submit', (e) => e.preventDefault());

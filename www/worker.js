@@ -4,7 +4,9 @@
 // reading waits for the core (no chunk piles up).
 //
 // In:  { type: 'analyze', id, file: Blob, settings }
-// Out: { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
+//      { type: 'warm' } loads the engine ahead of time
+// Out: { type: 'ready', version } after 'warm'
+//    | { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
 //    | { type: 'result', id, report, version }
 //    | { type: 'error', id, message, fatal, peek }   (fatal: the module cannot be trusted any more;
 //                                                     peek: the header and first rows, when readable)
@@ -15,6 +17,16 @@ const PROGRESS_EVERY_MS = 100;
 const PEEK_BYTES = 64 * 1024;
 
 self.onmessage = async ({ data }) => {
+  if (data.type === 'warm') {
+    // Load the engine now, so no request is made once a file is chosen.
+    try {
+      await ready;
+      self.postMessage({ type: 'ready', version: version() });
+    } catch (error) {
+      self.postMessage({ type: 'error', id: 0, message: String(error?.message ?? error), fatal: true });
+    }
+    return;
+  }
   const { id, file, settings } = data;
   let reader = null;
   try {

@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch.
 
 mod input;
+mod kmeans_eval;
 mod table;
 
 use std::path::PathBuf;
@@ -57,6 +58,30 @@ enum Command {
         /// Random seed.
         #[arg(long, default_value_t = 2024)]
         seed: u64,
+    },
+    /// Fit K-means for each k in a range and print its inertia and fit time
+    /// (JSON lines): for benchmarks and the scikit-learn comparison.
+    KmeansEval {
+        /// A transactions CSV; without it, `--generated` customers are used.
+        file: Option<PathBuf>,
+        /// Number of generated customers (when no file is given).
+        #[arg(long, default_value_t = 100_000)]
+        generated: usize,
+        /// Smallest k.
+        #[arg(long, default_value_t = 2)]
+        k_min: usize,
+        /// Largest k.
+        #[arg(long, default_value_t = 8)]
+        k_max: usize,
+        /// Restarts per fit (the best inertia is kept).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Fits per k, for the timing's median, min and max.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+        /// Write the standardised features (CSV) here.
+        #[arg(long)]
+        features_out: Option<PathBuf>,
     },
 }
 
@@ -221,6 +246,10 @@ fn run(cli: Cli) -> Result<(), String> {
                 Format::Table => print!("{}", table::render(&analysis.report)),
             }
             Ok(())
+        }
+        Command::KmeansEval { file, generated, k_min, k_max, runs, repeat, features_out } => {
+            let source = file.map_or(kmeans_eval::Source::Generated(generated), kmeans_eval::Source::File);
+            kmeans_eval::run(source, k_min, k_max, runs, repeat, features_out)
         }
         Command::Sample { out, customers, seed } => {
             let csv = generate(&SampleSpec { customers, seed, ..SampleSpec::default() });

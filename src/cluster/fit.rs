@@ -55,7 +55,11 @@ pub fn fit_points(points: &Points, params: &ValidClusterParams) -> Result<Cluste
     if points.dims() == 0 {
         return Err(ClusterError::NoFeatures);
     }
-    let distinct = points.distinct();
+    let limit = match params.k() {
+        KChoice::Fixed(k) => k,
+        KChoice::Auto { max, .. } => max,
+    };
+    let distinct = points.distinct_up_to(limit);
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(params.seed());
     let (k, selection) = match params.k() {
         KChoice::Fixed(k) => (k.min(distinct), None),

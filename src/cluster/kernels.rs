@@ -23,6 +23,7 @@ pub fn assign_block(points: &Points, start: usize, centroids: &[f32], labels: &m
     let dist = &mut dist[..n];
     let best = &mut best[..n];
     best.fill(f32::INFINITY);
+    labels.fill(0);
     for (j, centre) in centroids.chunks_exact(d).enumerate() {
         dist.fill(0.0);
         for (f, &c) in centre.iter().enumerate() {
@@ -33,10 +34,14 @@ pub fn assign_block(points: &Points, start: usize, centroids: &[f32], labels: &m
             }
         }
         let j = j as u32;
+        // Arithmetic rather than `if`: a select that may store back the old
+        // value is turned into a per-lane conditional store, which does not
+        // vectorise; this always stores a computed value.
         for ((b, l), &v) in best.iter_mut().zip(labels.iter_mut()).zip(dist.iter()) {
             let closer = v < *b;
+            *l = l.wrapping_add(j.wrapping_sub(*l).wrapping_mul(u32::from(closer)));
+            // Not `f32::min`: its NaN rule becomes a call to `fminf` in wasm.
             *b = if closer { v } else { *b };
-            *l = if closer { j } else { *l };
         }
     }
 }

@@ -76,16 +76,21 @@ pub fn assign_all(points: &Points, centroids: &[f32], labels: &mut [u32], best: 
 fn update_centroids(points: &Points, labels: &[u32], best: &[f32], old: &[f32]) -> Vec<f32> {
     let d = points.dims();
     let k = old.len() / d;
-    let mut sums = vec![0f64; k * d];
+    // Four interleaved sets of sums break the chain of dependent additions
+    // when neighbouring points share a cluster (the usual case).
+    const SETS: usize = 4;
+    let mut partial = vec![0f64; SETS * k * d];
     let mut counts = vec![0usize; k];
     for &l in labels {
         counts[l as usize] += 1;
     }
     for f in 0..d {
-        for (&l, &x) in labels.iter().zip(points.column(f)) {
-            sums[l as usize * d + f] += f64::from(x);
+        let column = points.column(f);
+        for (i, (&l, &x)) in labels.iter().zip(column).enumerate() {
+            partial[(i % SETS) * k * d + l as usize * d + f] += f64::from(x);
         }
     }
+    let sums: Vec<f64> = (0..k * d).map(|c| (0..SETS).map(|set| partial[set * k * d + c]).sum()).collect();
     let mut centroids: Vec<f32> = sums
         .chunks_exact(d)
         .zip(&counts)

@@ -59,12 +59,21 @@ impl Points {
         Points { columns, n: indices.len() }
     }
 
-    /// Number of distinct points (bit-identical points count once).
-    pub fn distinct(&self) -> usize {
-        let mut rows: Vec<Vec<u32>> = (0..self.n).map(|i| self.columns.iter().map(|c| c[i].to_bits()).collect()).collect();
-        rows.sort_unstable();
-        rows.dedup();
-        rows.len()
+    /// Number of distinct points (bit-identical points count once), counted
+    /// up to `limit`: the answer is `min(distinct, limit)`. Linear in the
+    /// number of points, without allocating per point.
+    pub fn distinct_up_to(&self, limit: usize) -> usize {
+        let mut seen: Vec<usize> = Vec::with_capacity(limit);
+        let same = |a: usize, b: usize| self.columns.iter().all(|c| c[a].to_bits() == c[b].to_bits());
+        for i in 0..self.n {
+            if seen.len() >= limit {
+                break;
+            }
+            if !seen.iter().any(|&j| same(i, j)) {
+                seen.push(i);
+            }
+        }
+        seen.len()
     }
 
     /// The mean over features of each feature's variance (population).
@@ -109,7 +118,8 @@ mod tests {
     #[test]
     fn distinct_points_and_mean_variance() {
         let p = Points::from_columns(vec![vec![1.0, 1.0, 3.0, 3.0], vec![0.0, 0.0, 0.0, 2.0]]);
-        assert_eq!(p.distinct(), 3);
+        assert_eq!(p.distinct_up_to(10), 3);
+        assert_eq!(p.distinct_up_to(2), 2);
         assert_eq!(p.mean_variance(), (1.0 + 0.75) / 2.0);
     }
 

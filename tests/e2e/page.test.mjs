@@ -111,6 +111,13 @@ test('"Try the sample data" analyses the shipped sample, and k can be changed', 
   await page.selectOption('#k-input', '3');
   await page.waitForFunction(() => document.querySelectorAll('#clusters-table tbody tr').length === 3);
   assert.equal(await settled(page), 'done');
+  assert.equal(await page.$$eval('#k-table', (t) => t.length), 0, 'no k curves for a k the user chose');
+
+  await page.click('#cluster-options summary');
+  await page.selectOption('#scaling-input', 'robust');
+  await page.check('#extra-tenure');
+  await page.waitForFunction(() => document.body.dataset.state === 'done' && document.querySelectorAll('#clusters-table tbody tr').length === 3);
+  assert.equal(await settled(page), 'done', await page.textContent('#error'));
   assert.deepEqual(errors, []);
 });
 
@@ -130,5 +137,23 @@ test('a file without a customer column gets a clear message, and the page still 
   assert.equal(digits(await headline(page, 'Rows skipped')), 4);
   assert.match(await page.textContent('#data-quality'), /1 rows skipped: no customer id — first at line 4/);
   assert.ok(await page.isHidden('#error'));
+  assert.deepEqual(errors, []);
+});
+
+test('HTML in a file is shown as text and never runs', async () => {
+  const { page, errors } = await open();
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.setInputFiles('#file-input', `${root}tests/fixtures/hostile_html.csv`);
+  assert.equal(await settled(page), 'done', await page.textContent('#error'));
+  const quality = await page.textContent('#data-quality');
+  assert.match(quality, /first at line 3: “<script>alert\(2\)<\/script>”/);
+  assert.match(quality, /first at line 4: “<b>bold<\/b>”/);
+  assert.equal(await page.$$eval('#data-quality img, #data-quality script, #data-quality b', (n) => n.length), 0);
+  assert.equal(digits(await headline(page, 'Customers')), 2);
+  assert.deepEqual(dialogs, []);
   assert.deepEqual(errors, []);
 });
