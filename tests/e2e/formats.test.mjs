@@ -2,14 +2,12 @@
 // file of tests/fixtures/formats/ through the real file input must give what
 // the native CLI gives; each bad input its message; the detected formats
 // are shown and can be changed; a large real file streams with progress.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { servePage } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixtures = `${root}tests/fixtures/formats`;
@@ -17,33 +15,7 @@ const cliPath = `${root}target/release/segmenta`;
 const shots = `${root}test-output`;
 mkdirSync(shots, { recursive: true });
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  server = await serve(`${root}dist`, 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open() {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(base);
-  return { page, errors };
-}
+const { open } = servePage(`${root}dist`);
 
 /** Gives the page a file and waits until it reports `done` or `error`. */
 async function drop(page, path) {
