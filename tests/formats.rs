@@ -235,3 +235,26 @@ fn a_customer_table_is_taken_as_it_is() {
     assert_eq!(a.rfm.recency, [1, 18, 134]);
     assert_eq!(a.rfm.frequency, [5, 1, 2]);
 }
+
+#[test]
+fn a_late_row_that_only_day_first_reads_settles_the_whole_column() {
+    use segmenta::ingest::SkipReason;
+    // 25,000 rows fit both orders (more than the rows the format is guessed
+    // from), then one only D/M/YYYY reads: every row is read day first.
+    let mut csv = String::from("customer_id,order_date,amount\n");
+    for i in 0..25_000 {
+        csv.push_str(&format!("c{},{:02}/{:02}/2024,1\n", i % 50, i % 12 + 1, (i + 5) % 12 + 1));
+    }
+    csv.push_str("c1,02/03/2024,1\nc1,25/12/2024,1\n");
+    let read = read_with(csv.as_bytes(), &IngestOptions::default(), None).unwrap();
+    let r = &read.report;
+    assert_eq!((r.date_format, r.date_format_ambiguous_with), (DateFormat::DmySlash, None));
+    assert_eq!((r.rows_read, r.rows_used), (25_002, 25_002));
+    assert!(r.skipped.iter().all(|t| t.reason != SkipReason::BadDate));
+    assert_eq!(r.last_date, Day::from_ymd(2024, 12, 25));
+    let c1 = read.customers.ids.iter().position(|id| id == "c1").unwrap();
+    assert_eq!(read.customers.last[c1], Day::from_ymd(2024, 12, 25).unwrap());
+    // Same result as telling it the format from the start.
+    let told = IngestOptions { date_format: Some(DateFormat::DmySlash), ..IngestOptions::default() };
+    assert_eq!(read_with(csv.as_bytes(), &told, None).unwrap().customers, read.customers);
+}

@@ -78,8 +78,9 @@ impl CustomerBook {
         i
     }
 
-    /// Adds one usable row. `order` is `None` when the file has no order column.
-    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<&[u8]>) {
+    /// Adds one usable row and returns the customer's index. `order` is
+    /// `None` when the file has no order column.
+    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<&[u8]>) -> usize {
         let u = self.slot(id, day);
         self.customers.monetary[u] += amount;
         let new_order = match order {
@@ -92,14 +93,25 @@ impl CustomerBook {
         if new_order {
             self.customers.orders[u] += 1;
         }
+        u
+    }
+
+    /// Replaces every customer's first and last dates (the other reading of
+    /// an ambiguous date column turned out to be the right one).
+    pub(crate) fn replace_dates(&mut self, first: Vec<Day>, last: Vec<Day>) {
+        debug_assert_eq!(first.len(), self.customers.len());
+        self.customers.first = first;
+        self.customers.last = last;
     }
 
     /// Adds one row of a customer table (already aggregated). A customer
     /// listed twice has the two rows summed.
-    pub(crate) fn add_customer(&mut self, id: &[u8], last: Day, orders: u32, monetary: f64) {
+    /// Returns the customer's index.
+    pub(crate) fn add_customer(&mut self, id: &[u8], last: Day, orders: u32, monetary: f64) -> usize {
         let u = self.slot(id, last);
         self.customers.orders[u] += orders;
         self.customers.monetary[u] += monetary;
+        u
     }
 
     /// The customers gathered so far.

@@ -22,6 +22,7 @@ mod report;
 mod rows;
 mod split;
 mod stream;
+mod twin;
 mod values;
 mod workbook;
 

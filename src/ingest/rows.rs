@@ -8,6 +8,7 @@ use super::book::CustomerBook;
 use super::dates::infer_date_format;
 use super::split::{OwnedRecord, Record};
 use super::amount::parse_amount_bytes;
+use super::twin::TwinDates;
 use super::values::Sample;
 use super::{
     infer_decimal_mark, parse_amount_with, AmountColumns, ColumnRoles, DateFormat, DecimalMark, EncodingSource,
@@ -122,6 +123,9 @@ struct Pipeline {
     roles: ColumnRoles,
     max_index: usize,
     date: DateFormat,
+    /// While the date column fits both day-first and month-first: the other
+    /// format and the dates it reads.
+    twin: Option<(DateFormat, TwinDates)>,
     mark: DecimalMark,
     policy: ReturnsPolicy,
     until: Option<Day>,
@@ -186,6 +190,7 @@ impl Pipeline {
             max_index: roles.max_index(),
             roles,
             date,
+            twin: ambiguous_with.map(|f| (f, TwinDates::new())),
             mark,
             policy: options.returns,
             until,
@@ -239,8 +244,18 @@ impl Pipeline {
                 .and_then(|t| t.trim().parse::<u32>().ok())
                 .map(|days| Day(anchor.0 - days as i32)),
             None => self.date.parse_bytes(record.get(roles.date)),
-        }
-        .ok_or((SkipReason::BadDate, Some(roles.date)))?;
+        };
+        let raw_date = record.get(roles.date);
+        let day = match (day, &self.twin) {
+            (Some(day), _) => day,
+            // Only the other order reads it: the whole column is that order.
+            (None, Some((twin, _))) if twin.parse_bytes(raw_date).is_some() => {
+                self.settle_on_twin();
+                self.date.parse_bytes(raw_date).ok_or((SkipReason::BadDate, Some(self.roles.date)))?
+            }
+            (None, _) => return Err((SkipReason::BadDate, Some(self.roles.date))),
+        };
+        let roles = &self.roles;
         if self.until.is_some_and(|until| day > until) {
             return Err((SkipReason::AfterAsOf, Some(roles.date)));
         }
@@ -250,8 +265,8 @@ impl Pipeline {
                 .filter(|f| *f >= 0.0 && f.fract() == 0.0 && *f <= f64::from(u32::MAX))
                 .ok_or((SkipReason::BadAmount, Some(table.frequency)))?;
             let monetary = self.number(record, roles.customer_amount_index())?;
-            self.book.add_customer(customer, day, orders as u32, monetary);
-            self.note_day(day);
+            let i = self.book.add_customer(customer, day, orders as u32, monetary);
+            self.note_day(day, i, raw_date);
             return Ok(());
         }
         let mut amount = match roles.amount {
@@ -269,15 +284,33 @@ impl Pipeline {
                 return Err((SkipReason::Return, None));
             }
         }
-        self.book.add(customer, day, amount, order);
-        self.note_day(day);
+        let i = self.book.add(customer, day, amount, order);
+        self.note_day(day, i, raw_date);
         Ok(())
     }
 
-    fn note_day(&mut self, day: Day) {
+    /// A cell only the other day/month order reads: switch to it, with the
+    /// dates it gave every row so far.
+    fn settle_on_twin(&mut self) {
+        let Some((twin, dates)) = self.twin.take() else { return };
+        let (first, last, range) = dates.into_parts();
+        self.book.replace_dates(first, last);
+        self.date = twin;
+        let r = &mut self.report;
+        r.date_format = twin;
+        r.date_format_ambiguous_with = None;
+        r.first_date = range.map(|(a, _)| a);
+        r.last_date = range.map(|(_, b)| b);
+    }
+
+    /// Customer `i` bought on `day` (`raw` as written, for the other reading).
+    fn note_day(&mut self, day: Day, i: usize, raw: &[u8]) {
         let r = &mut self.report;
         r.first_date = Some(r.first_date.map_or(day, |d| d.min(day)));
         r.last_date = Some(r.last_date.map_or(day, |d| d.max(day)));
+        if let Some((twin, dates)) = &mut self.twin {
+            dates.note(i, twin.parse_bytes(raw).unwrap_or(day));
+        }
     }
 
     fn number(&self, record: &Record<'_>, index: usize) -> Result<f64, (SkipReason, Option<usize>)> {
