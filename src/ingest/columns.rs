@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::names::*;
 use super::values::Sample;
 use super::IngestError;
 
@@ -145,12 +146,13 @@ impl ColumnRoles {
                 .flatten(),
         );
         let by_name = |given: Option<usize>, names: &[&str], taken: &mut Vec<usize>| -> Option<usize> {
-            let i = given.or_else(|| guess(&headers, names, taken))?;
+            let i = given.or_else(|| guess(&headers, names, taken, false))?;
             if !taken.contains(&i) {
                 taken.push(i);
             }
             Some(i)
         };
+        let by_word = |words: &[&str], taken: &mut Vec<usize>| by_name(guess(&headers, words, taken, true), &[], taken);
 
         let customer = by_name(spec_customer, CUSTOMER_NAMES, &mut taken);
         // A customer table: frequency and monetary columns, and recency in
@@ -190,10 +192,10 @@ impl ColumnRoles {
                 amount = Some(AmountColumns::QuantityTimesPrice { quantity, unit_price, name });
             }
         }
-        let mut customer = customer.or_else(|| by_name(None, CUSTOMER_WORDS, &mut taken));
-        date = date.or_else(|| by_name(None, DATE_WORDS, &mut taken));
+        let mut customer = customer.or_else(|| by_word(CUSTOMER_WORDS, &mut taken));
+        date = date.or_else(|| by_word(DATE_WORDS, &mut taken));
         if amount.is_none() {
-            amount = by_name(None, AMOUNT_WORDS, &mut taken).map(|index| AmountColumns::Amount { index, name: headers[index].clone() });
+            amount = by_word(AMOUNT_WORDS, &mut taken).map(|index| AmountColumns::Amount { index, name: headers[index].clone() });
         }
         // Names said nothing: the values decide (dates, then money, then ids).
         if let Some(sample) = sample {
@@ -231,43 +233,6 @@ impl ColumnRoles {
     }
 }
 
-const CUSTOMER_NAMES: &[&str] = &[
-    "customerid", "customer", "customerno", "customernumber", "custid", "clientid", "client", "userid", "user",
-    "memberid", "member", "email", "고객번호", "고객id", "고객", "회원번호", "회원id", "회원", "id",
-];
-const DATE_NAMES: &[&str] = &[
-    "invoicedate", "orderdate", "date", "purchasedate", "transactiondate", "orderdatetime", "createdat", "주문일자",
-    "주문일", "구매일자", "구매일", "결제일", "결제일자", "거래일자",
-];
-const AMOUNT_NAMES: &[&str] = &[
-    "amount", "revenue", "sales", "total", "totalamount", "ordertotal", "value", "금액", "결제금액", "매출",
-    "판매금액", "주문금액",
-];
-const ORDER_NAMES: &[&str] = &[
-    "invoiceno", "invoice", "orderid", "orderno", "ordernumber", "order", "transactionid", "주문번호",
-];
-const QUANTITY_NAMES: &[&str] = &["quantity", "qty", "수량"];
-const PRICE_NAMES: &[&str] = &["unitprice", "price", "단가"];
-/// Words that name a role inside a longer header (`Customer e-mail`, `Order date (UTC)`).
-const CUSTOMER_WORDS: &[&str] = &["customer", "client", "member", "email", "buyer", "고객", "회원", "구매자"];
-const DATE_WORDS: &[&str] = &["date", "일자", "일시", "날짜", "timestamp"];
-const AMOUNT_WORDS: &[&str] = &["amount", "revenue", "sales", "total", "금액", "매출"];
-/// Customer tables.
-const FREQUENCY_NAMES: &[&str] = &[
-    "frequency", "freq", "orders", "ordercount", "numorders", "numberoforders", "purchases", "purchasecount",
-    "transactions", "구매횟수", "주문횟수", "구매빈도", "빈도",
-];
-const RECENCY_NAMES: &[&str] = &[
-    "recency", "recencydays", "dayssincelastpurchase", "dayssincelastorder", "최근성", "경과일수", "최근구매경과일",
-];
-const LAST_PURCHASE_NAMES: &[&str] = &[
-    "lastpurchasedate", "lastpurchase", "lastorderdate", "lastorder", "최근구매일", "최종구매일", "마지막구매일",
-];
-const MONETARY_NAMES: &[&str] = &[
-    "monetary", "monetaryvalue", "totalspent", "totalspend", "spend", "ltv", "lifetimevalue", "구매금액", "총구매금액",
-    "누적구매금액",
-];
-
 /// Lower-case, letters and digits only: `Customer ID` → `customerid`.
 fn normalise(name: &str) -> String {
     name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -280,20 +245,12 @@ fn position_of(headers: &[String], name: &str) -> Option<usize> {
         .or_else(|| headers.iter().position(|h| normalise(h) == normalise(name)))
 }
 
-/// The first free header matching the earliest name in `names` (names are
-/// in order of preference); for the `*_WORDS` lists, containing it.
-fn guess(headers: &[String], names: &[&str], taken: &[usize]) -> Option<usize> {
+/// The first free header equal to the earliest name in `names` (names are in
+/// order of preference), or, with `inside`, containing it.
+fn guess(headers: &[String], names: &[&str], taken: &[usize], inside: bool) -> Option<usize> {
     let normalised: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
-    let free = |i: &usize| !taken.contains(i);
-    let exact = names.iter().find_map(|name| (0..headers.len()).filter(free).find(|&i| normalised[i] == *name));
-    let words = [CUSTOMER_WORDS, DATE_WORDS, AMOUNT_WORDS];
-    exact.or_else(|| {
-        words
-            .iter()
-            .any(|w| *w == names)
-            .then(|| names.iter().find_map(|name| (0..headers.len()).filter(free).find(|&i| normalised[i].contains(name))))
-            .flatten()
-    })
+    let fits = |h: &str, name: &str| if inside { h.contains(name) } else { h == name };
+    names.iter().find_map(|name| (0..headers.len()).filter(|i| !taken.contains(i)).find(|&i| fits(&normalised[i], name)))
 }
 
 #[cfg(test)]

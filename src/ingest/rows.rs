@@ -1,9 +1,7 @@
 //! From records to customers: the header, the sample the formats are
 //! inferred from, then every row parsed with the chosen formats.
 
-use std::collections::HashSet;
-
-use super::hash::{fx, hash, mix, FastHash};
+use super::duplicates::DuplicateRun;
 use super::book::CustomerBook;
 use super::dates::infer_date_format;
 use super::split::{OwnedRecord, Record};
@@ -348,32 +346,6 @@ fn line_text(record: &Record<'_>) -> Vec<u8> {
     out
 }
 
-/// Exact duplicate lines, found within a run of consecutive lines of the
-/// same order (or, without an order column, the same customer and date):
-/// memory stays bounded by the longest order, not the file.
-#[derive(Default)]
-struct DuplicateRun {
-    key: u64,
-    lines: HashSet<u64, FastHash>,
-}
-
-impl DuplicateRun {
-    fn is_duplicate(&mut self, record: &Record<'_>, order: Option<&[u8]>, roles: &ColumnRoles) -> bool {
-        let key = match order {
-            Some(order) => hash(order, 1),
-            None => hash(record.get(roles.date), hash(record.get(roles.customer), 2)),
-        };
-        if key != self.key || self.lines.is_empty() {
-            self.key = key;
-            self.lines.clear();
-        }
-        // The bytes and where each field ends: `a,bc` and `ab,c` differ.
-        let ends = record.ends();
-        let line = mix(ends.iter().fold(hash(record.bytes(), ends.len() as u64), |h, &e| fx(h, e as u64)));
-        !self.lines.insert(line)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,31 +355,5 @@ mod tests {
         assert!(is_cancellation(b"C536379"));
         assert!(!is_cancellation(b"CUST1"));
         assert!(!is_cancellation(b"536379"));
-    }
-
-    #[test]
-    fn duplicates_are_found_within_a_run_only() {
-        let roles = ColumnRoles::detect(vec!["order".into(), "customer".into(), "date".into(), "amount".into()], &Default::default()).unwrap();
-        let mut run = DuplicateRun::default();
-        let rec = |fields: &[&str]| OwnedRecord::from_fields(fields, 1);
-        let a = rec(&["o1", "c", "2024-01-01", "1"]);
-        let b = rec(&["o1", "c", "2024-01-01", "2"]);
-        let c = rec(&["o2", "c", "2024-01-01", "1"]);
-        let dup = |run: &mut DuplicateRun, r: &OwnedRecord| run.is_duplicate(&r.view(), Some(r.view().get(0)), &roles);
-        assert!(!dup(&mut run, &a));
-        assert!(!dup(&mut run, &b));
-        assert!(dup(&mut run, &a));
-        assert!(!dup(&mut run, &c));
-        assert!(!dup(&mut run, &a), "a new run starts afresh");
-    }
-
-    #[test]
-    fn field_boundaries_count_in_a_duplicate() {
-        let roles = ColumnRoles::detect(vec!["customer".into(), "date".into(), "amount".into(), "note".into()], &Default::default()).unwrap();
-        let mut run = DuplicateRun::default();
-        let a = OwnedRecord::from_fields(&["c", "d", "1", "ab"], 1);
-        let b = OwnedRecord::from_fields(&["c", "d", "1a", "b"], 2);
-        assert!(!run.is_duplicate(&a.view(), None, &roles));
-        assert!(!run.is_duplicate(&b.view(), None, &roles));
     }
 }

@@ -1,0 +1,66 @@
+//! Exact duplicate lines.
+
+use std::collections::HashSet;
+
+use super::hash::{fx, hash, mix, FastHash};
+use super::split::Record;
+use super::ColumnRoles;
+
+/// Exact duplicate lines, found within a run of consecutive lines of the
+/// same order (or, without an order column, the same customer and date):
+/// memory stays bounded by the longest order, not the file.
+#[derive(Default)]
+pub(crate) struct DuplicateRun {
+    key: u64,
+    lines: HashSet<u64, FastHash>,
+}
+
+impl DuplicateRun {
+    /// True when `record` repeats a line of the current run exactly.
+    pub(crate) fn is_duplicate(&mut self, record: &Record<'_>, order: Option<&[u8]>, roles: &ColumnRoles) -> bool {
+        let key = match order {
+            Some(order) => hash(order, 1),
+            None => hash(record.get(roles.date), hash(record.get(roles.customer), 2)),
+        };
+        if key != self.key || self.lines.is_empty() {
+            self.key = key;
+            self.lines.clear();
+        }
+        // The bytes and where each field ends: `a,bc` and `ab,c` differ.
+        let ends = record.ends();
+        let line = mix(ends.iter().fold(hash(record.bytes(), ends.len() as u64), |h, &e| fx(h, e as u64)));
+        !self.lines.insert(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::split::OwnedRecord;
+
+    #[test]
+    fn duplicates_are_found_within_a_run_only() {
+        let roles = ColumnRoles::detect(vec!["order".into(), "customer".into(), "date".into(), "amount".into()], &Default::default()).unwrap();
+        let mut run = DuplicateRun::default();
+        let rec = |fields: &[&str]| OwnedRecord::from_fields(fields, 1);
+        let a = rec(&["o1", "c", "2024-01-01", "1"]);
+        let b = rec(&["o1", "c", "2024-01-01", "2"]);
+        let c = rec(&["o2", "c", "2024-01-01", "1"]);
+        let dup = |run: &mut DuplicateRun, r: &OwnedRecord| run.is_duplicate(&r.view(), Some(r.view().get(0)), &roles);
+        assert!(!dup(&mut run, &a));
+        assert!(!dup(&mut run, &b));
+        assert!(dup(&mut run, &a));
+        assert!(!dup(&mut run, &c));
+        assert!(!dup(&mut run, &a), "a new run starts afresh");
+    }
+
+    #[test]
+    fn field_boundaries_count_in_a_duplicate() {
+        let roles = ColumnRoles::detect(vec!["customer".into(), "date".into(), "amount".into(), "note".into()], &Default::default()).unwrap();
+        let mut run = DuplicateRun::default();
+        let a = OwnedRecord::from_fields(&["c", "d", "1", "ab"], 1);
+        let b = OwnedRecord::from_fields(&["c", "d", "1a", "b"], 2);
+        assert!(!run.is_duplicate(&a.view(), None, &roles));
+        assert!(!run.is_duplicate(&b.view(), None, &roles));
+    }
+}
