@@ -91,7 +91,7 @@ pub fn analyze_ingested(ingested: Ingested, settings: &Settings) -> Result<Analy
 
     let report = Report {
         as_of,
-        as_of_is_default: settings.as_of.is_none(),
+        as_of_is_default: settings.as_of.is_none() && as_of == last_date.succ(),
         customers: rfm.len(),
         revenue: rfm.monetary.iter().sum(),
         rfm: RfmReport {

@@ -9,11 +9,20 @@ use super::ColumnRoles;
 /// Exact duplicate lines, found within a run of consecutive lines of the
 /// same order (or, without an order column, the same customer and date):
 /// memory stays bounded by the longest order, not the file.
+///
+/// Most runs are short (an order's lines), so their line hashes are kept in
+/// a small list; a long run moves to a hash set.
 #[derive(Default)]
 pub(crate) struct DuplicateRun {
     key: u64,
-    lines: HashSet<u64, FastHash>,
+    /// The run's line hashes while it is short.
+    few: Vec<u64>,
+    /// The run's line hashes once it is long.
+    many: HashSet<u64, FastHash>,
 }
+
+/// Line hashes kept in the list before the set takes over.
+const FEW: usize = 32;
 
 impl DuplicateRun {
     /// True when `record` repeats a line of the current run exactly.
@@ -22,14 +31,26 @@ impl DuplicateRun {
             Some(order) => hash(order, 1),
             None => hash(record.get(roles.date), hash(record.get(roles.customer), 2)),
         };
-        if key != self.key || self.lines.is_empty() {
+        if key != self.key {
             self.key = key;
-            self.lines.clear();
+            self.few.clear();
+            self.many.clear();
         }
         // The bytes and where each field ends: `a,bc` and `ab,c` differ.
         let ends = record.ends();
-        let line = mix(ends.iter().fold(hash(record.bytes(), ends.len() as u64), |h, &e| fx(h, e as u64)));
-        !self.lines.insert(line)
+        let boundaries = ends.iter().fold(ends.len() as u64, |b, &e| b.rotate_left(9) ^ e as u64);
+        let line = mix(fx(hash(record.bytes(), 3), boundaries));
+        if self.few.len() < FEW {
+            if self.few.contains(&line) {
+                return true;
+            }
+            self.few.push(line);
+            return false;
+        }
+        if self.many.is_empty() {
+            self.many.extend(self.few.iter().copied());
+        }
+        !self.many.insert(line)
     }
 }
 
@@ -52,6 +73,19 @@ mod tests {
         assert!(dup(&mut run, &a));
         assert!(!dup(&mut run, &c));
         assert!(!dup(&mut run, &a), "a new run starts afresh");
+    }
+
+    #[test]
+    fn long_runs_find_duplicates_too() {
+        let roles = ColumnRoles::detect(vec!["order".into(), "customer".into(), "date".into(), "amount".into()], &Default::default()).unwrap();
+        let mut run = DuplicateRun::default();
+        let rows: Vec<OwnedRecord> = (0..100).map(|i| OwnedRecord::from_fields(&["o1", "c", "2024-01-01", &i.to_string()], 1)).collect();
+        for r in &rows {
+            assert!(!run.is_duplicate(&r.view(), Some(b"o1"), &roles));
+        }
+        for i in [0, 31, 32, 99] {
+            assert!(run.is_duplicate(&rows[i].view(), Some(b"o1"), &roles), "row {i}");
+        }
     }
 
     #[test]
