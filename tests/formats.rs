@@ -258,3 +258,45 @@ fn a_late_row_that_only_day_first_reads_settles_the_whole_column() {
     let told = IngestOptions { date_format: Some(DateFormat::DmySlash), ..IngestOptions::default() };
     assert_eq!(read_with(csv.as_bytes(), &told, None).unwrap().customers, read.customers);
 }
+
+#[test]
+fn no_input_makes_the_reader_panic() {
+    // Every fixture, cut and with bytes flipped, and random bytes drawn from
+    // what CSV files are made of: each must give customers or an error.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let alphabet: &[u8] = b",;\t|\"\r\n 0123456789-./:abcCT\xEA\xB0\x80\xC2\xA0\xFF\xFE\x00PK\x03\x04";
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    let mut inputs: Vec<Vec<u8>> = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let original = std::fs::read(entry.unwrap().path()).unwrap();
+        for _ in 0..20 {
+            let mut b = original.clone();
+            if !b.is_empty() {
+                let cut = (next() as usize) % (b.len() + 1);
+                b.truncate(cut.max(1));
+                for _ in 0..3 {
+                    let i = (next() as usize) % b.len();
+                    b[i] = alphabet[(next() as usize) % alphabet.len()];
+                }
+            }
+            inputs.push(b);
+        }
+    }
+    for _ in 0..500 {
+        let len = (next() % 400) as usize;
+        inputs.push((0..len).map(|_| alphabet[(next() as usize) % alphabet.len()]).collect());
+    }
+    for bytes in &inputs {
+        for options in [IngestOptions::default(), IngestOptions { returns: ReturnsPolicy::Drop, ..IngestOptions::default() }] {
+            if let Ok(read) = read_with(bytes, &options, Day::from_ymd(2024, 6, 1)) {
+                assert_accounts_for_every_row(&read.report, "generated input");
+            }
+        }
+    }
+}
