@@ -130,6 +130,11 @@ fn trim_spaces(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
 }
 
+/// Powers of ten up to the most fractional digits a number can have.
+const POW10: [f64; 19] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+];
+
 /// The digits of a number: groups of three separated by a grouping mark, at
 /// most one decimal mark.
 fn parse_digits(b: &[u8], mark: DecimalMark) -> Option<f64> {
@@ -182,7 +187,8 @@ fn parse_digits(b: &[u8], mark: DecimalMark) -> Option<f64> {
     if digits == 0 || (!in_frac && group_len.is_some_and(|n| n != 3)) {
         return None;
     }
-    Some(mantissa as f64 / 10f64.powi(frac_digits))
+    // Both exact (mantissa < 10^18 < 2^63, power ≤ 10^18), so one rounding.
+    Some(mantissa as f64 / POW10[frac_digits as usize])
 }
 
 /// True at a no-break (U+00A0) or narrow no-break (U+202F) space.

@@ -2,6 +2,7 @@
 //! inferred from, then every row parsed with the chosen formats.
 
 use super::duplicates::DuplicateRun;
+use super::hash::hash;
 use super::book::CustomerBook;
 use super::dates::infer_date_format;
 use super::split::{OwnedRecord, Record};
@@ -230,7 +231,8 @@ impl Pipeline {
             return Err((SkipReason::TooFewFields, None));
         }
         let order = roles.order.map(|i| record.get(i).trim_ascii());
-        if self.run.is_duplicate(record, order, roles) {
+        let order_key = order.map(|o| hash(o, 1));
+        if self.run.is_duplicate(record, order_key, roles) {
             return Err((SkipReason::Duplicate, None));
         }
         let customer = record.get(roles.customer).trim_ascii();
@@ -282,7 +284,7 @@ impl Pipeline {
                 return Err((SkipReason::Return, None));
             }
         }
-        let i = self.book.add(customer, day, amount, order);
+        let i = self.book.add(customer, day, amount, order_key);
         self.note_day(day, i, raw_date);
         Ok(())
     }
