@@ -105,7 +105,9 @@ export function renderFileRead(box, { data = null, peek = null }, ingest, onChan
   const roleList = data?.columns.customerTable ? TABLE_ROLES : ROLES;
   for (const [role, label] of roleList) {
     const current = roles[role] !== undefined ? headers[roles[role]] : 'none';
-    mapping.append(select(`map-${role}`, label, `auto (${current})`, headers.map((h) => [h, h]), columns[role]));
+    // The order column can also be turned off: every row is then an order.
+    const none = role === 'order' ? [['', '(none: every row is an order)']] : [];
+    mapping.append(select(`map-${role}`, label, `auto (${current})`, [...none, ...headers.map((h) => [h, h])], columns[role]));
   }
   box.append(el('h3', 'Columns'), mapping);
 

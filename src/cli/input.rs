@@ -18,6 +18,9 @@ const CHUNK: usize = 1 << 20;
 pub fn read(path: &Path, settings: &Settings) -> Result<Ingested, String> {
     let name = if path == Path::new("-") { "standard input".to_owned() } else { path.display().to_string() };
     let (mut source, len): (Box<dyn Read>, Option<u64>) = if path == Path::new("-") {
+        if std::io::stdin().is_terminal() {
+            return Err("no file given and nothing piped to standard input: give a path (segmenta analyze orders.csv) or pipe a file (segmenta analyze < orders.csv)".into());
+        }
         (Box::new(std::io::stdin().lock()), None)
     } else {
         let file = File::open(path).map_err(|e| format!("cannot read {name}: {e}"))?;

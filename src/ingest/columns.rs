@@ -17,7 +17,8 @@ pub struct ColumnSpec {
     pub date: Option<String>,
     /// The amount column (money per row).
     pub amount: Option<String>,
-    /// The order id column; without one, every row counts as an order.
+    /// The order id column; without one, every row counts as an order. An
+    /// empty name says there is none (no guessing).
     pub order: Option<String>,
     /// The quantity column, used with `unit_price` when there is no amount.
     pub quantity: Option<String>,
@@ -135,7 +136,8 @@ impl ColumnRoles {
         let spec_customer = given("customer id", &spec.customer)?;
         let spec_date = given("order date", &spec.date)?;
         let spec_amount = given("amount", &spec.amount)?;
-        let spec_order = given("order id", &spec.order)?;
+        let no_order = spec.order.as_deref() == Some("");
+        let spec_order = if no_order { None } else { given("order id", &spec.order)? };
         let spec_quantity = given("quantity", &spec.quantity)?;
         let spec_price = given("unit price", &spec.unit_price)?;
         let spec_frequency = given("frequency", &spec.frequency)?;
@@ -181,7 +183,7 @@ impl ColumnRoles {
         }
 
         let mut date = by_name(spec_date, DATE_NAMES, &mut taken);
-        let order = by_name(spec_order, ORDER_NAMES, &mut taken);
+        let order = if no_order { None } else { by_name(spec_order, ORDER_NAMES, &mut taken) };
         let mut amount = by_name(spec_amount, AMOUNT_NAMES, &mut taken).map(|index| AmountColumns::Amount { index, name: headers[index].clone() });
         if amount.is_none() {
             if let (Some(quantity), Some(unit_price)) = (
@@ -285,6 +287,13 @@ mod tests {
     #[test]
     fn the_order_column_is_optional() {
         let roles = ColumnRoles::detect(headers(&["customer_id", "order_date", "revenue"]), &ColumnSpec::default()).unwrap();
+        assert_eq!(roles.order, None);
+    }
+
+    #[test]
+    fn an_empty_order_name_means_no_order_column() {
+        let spec = ColumnSpec { order: Some(String::new()), ..ColumnSpec::default() };
+        let roles = ColumnRoles::detect(headers(&["order_id", "customer", "date", "amount"]), &spec).unwrap();
         assert_eq!(roles.order, None);
     }
 

@@ -120,6 +120,8 @@ test('the returns policy and the sheet can be changed; every row is still accoun
   assert.equal(await rerun(page, '#read-returns', 'drop'), 'done');
   assert.equal(digits(await headline(page, 'Rows used')), 4);
   assert.equal(digits(await headline(page, 'Rows skipped')), 4);
+  assert.equal(await rerun(page, '#map-order', ''), 'done');
+  assert.match(await page.textContent('#data-quality'), /order “none \(every row counts as an order\)”/);
 
   assert.equal(await drop(page, `${fixtures}/workbook.xlsx`), 'done');
   assert.equal(digits(await headline(page, 'Customers')), 2);
