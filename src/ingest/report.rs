@@ -8,7 +8,9 @@ use crate::date::Day;
 /// How many example rows are kept per skip reason.
 pub const EXAMPLES_PER_REASON: usize = 5;
 
-/// Why a data row was not used.
+/// Why a data row was not used. A row is counted once, under the first
+/// reason that applies, in this order: too few fields, no customer id, bad
+/// date, after the as-of date, bad amount, duplicate, dropped return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SkipReason {

@@ -230,11 +230,6 @@ impl Pipeline {
         if record.len() <= self.max_index {
             return Err((SkipReason::TooFewFields, None));
         }
-        let order = roles.order.map(|i| record.get(i).trim_ascii());
-        let order_key = order.map(|o| hash(o, 1));
-        if self.run.is_duplicate(record, order_key, roles) {
-            return Err((SkipReason::Duplicate, None));
-        }
         let customer = record.get(roles.customer).trim_ascii();
         if customer.is_empty() {
             return Err((SkipReason::MissingCustomer, Some(roles.customer)));
@@ -265,6 +260,9 @@ impl Pipeline {
                 .filter(|f| *f >= 0.0 && f.fract() == 0.0 && *f <= f64::from(u32::MAX))
                 .ok_or((SkipReason::BadAmount, Some(table.frequency)))?;
             let monetary = self.number(record, roles.customer_amount_index())?;
+            if self.run.is_duplicate(record, None, &self.roles) {
+                return Err((SkipReason::Duplicate, None));
+            }
             let i = self.book.add_customer(customer, day, orders as u32, monetary);
             self.note_day(day, i, raw_date);
             return Ok(());
@@ -275,6 +273,12 @@ impl Pipeline {
                 self.number(record, quantity)? * self.number(record, unit_price)?
             }
         };
+        // Only a row that would be used can be a duplicate that matters.
+        let order = self.roles.order.map(|i| record.get(i).trim_ascii());
+        let order_key = order.map(|o| hash(o, 1));
+        if self.run.is_duplicate(record, order_key, &self.roles) {
+            return Err((SkipReason::Duplicate, None));
+        }
         let cancelled = order.is_some_and(is_cancellation);
         if cancelled || amount < 0.0 {
             amount = -amount.abs();
