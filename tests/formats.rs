@@ -300,3 +300,31 @@ fn no_input_makes_the_reader_panic() {
         }
     }
 }
+
+#[test]
+fn an_encoding_first_seen_after_a_long_ascii_start_is_still_detected() {
+    // 100 KB of plain ASCII rows, then names and amounts that need the encoding.
+    for (encoding, name, amount) in [(encoding_rs::WINDOWS_1252, "Café Müller", "£12.50"), (encoding_rs::EUC_KR, "김철수", "￦12,500")] {
+        let mut text = String::from("customer_id,order_date,amount\n");
+        for i in 0.. {
+            if text.len() > 100_000 {
+                break;
+            }
+            text.push_str(&format!("plain,2024-01-02,{i}\n"));
+        }
+        text.push_str(&format!("{name},2024-01-03,\"{amount}\"\n"));
+        let (bytes, _, unmappable) = encoding.encode(&text);
+        assert!(!unmappable);
+        for chunk in [1000, 64 * 1024] {
+            let mut stream = IngestStream::new(&IngestOptions::default(), None);
+            for part in bytes.chunks(chunk) {
+                stream.push(part).unwrap();
+            }
+            let read = stream.finish().unwrap();
+            assert_eq!(read.report.encoding, encoding.name(), "chunks of {chunk}");
+            assert_eq!(read.customers.ids, ["plain", name]);
+            assert_eq!(read.report.rows_read, read.report.rows_used);
+            assert!(read.customers.monetary[1] > 12.0, "{:?}", read.customers.monetary);
+        }
+    }
+}

@@ -57,6 +57,14 @@ impl Rows {
         Rows { options: options.clone(), until, source, state: State::Header }
     }
 
+    /// The encoding turned out to be `name` (the first bytes were ASCII).
+    pub(crate) fn set_encoding(&mut self, name: &'static str) {
+        self.source.encoding = name;
+        if let State::Ready(p) = &mut self.state {
+            p.report.encoding = name.to_owned();
+        }
+    }
+
     /// Data rows taken so far.
     pub(crate) fn rows_read(&self) -> u64 {
         match &self.state {

@@ -55,10 +55,29 @@ struct TextReader {
     decoder: TextDecoder,
     splitter: Splitter,
     rows: Rows,
+    /// The first bytes were all ASCII, which every supported encoding reads
+    /// alike: the encoding is chosen at the first byte that is not.
+    undecided: bool,
 }
 
 impl TextReader {
     fn feed(&mut self, chunk: &[u8], last: bool) -> Result<(), IngestError> {
+        if self.undecided {
+            if let Some(at) = chunk.iter().position(|b| !b.is_ascii()) {
+                self.undecided = false;
+                let (encoding, _) = detect_encoding(&chunk[at..], last);
+                if encoding != encoding_rs::UTF_8 {
+                    self.feed_text(&chunk[..at], false)?;
+                    self.decoder = TextDecoder::new(encoding);
+                    self.rows.set_encoding(encoding.name());
+                    return self.feed_text(&chunk[at..], last);
+                }
+            }
+        }
+        self.feed_text(chunk, last)
+    }
+
+    fn feed_text(&mut self, chunk: &[u8], last: bool) -> Result<(), IngestError> {
         let text = self.decoder.decode(chunk, last);
         let rows = &mut self.rows;
         self.splitter.feed(text, last, |r| rows.take(r))
@@ -165,7 +184,9 @@ impl IngestStream {
             sheet: None,
             sheets: Vec::new(),
         };
-        let mut reader = TextReader { decoder, splitter: Splitter::new(delimiter), rows: Rows::new(&self.options, self.until, source) };
+        let undecided = encoding_source == EncodingSource::Detected && !complete && head.is_ascii();
+        let rows = Rows::new(&self.options, self.until, source);
+        let mut reader = TextReader { decoder, splitter: Splitter::new(delimiter), rows, undecided };
         let rows = &mut reader.rows;
         reader.splitter.feed(&text, false, |r| rows.take(r))?;
         self.state = State::Text(Box::new(reader));
