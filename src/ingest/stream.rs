@@ -62,7 +62,8 @@ struct TextReader {
 
 impl TextReader {
     fn feed(&mut self, chunk: &[u8], last: bool) -> Result<(), IngestError> {
-        if self.undecided {
+        // `is_ascii` checks a word at a time; the position is only looked for once.
+        if self.undecided && !chunk.is_ascii() {
             if let Some(at) = chunk.iter().position(|b| !b.is_ascii()) {
                 self.undecided = false;
                 let (encoding, _) = detect_encoding(&chunk[at..], last);
