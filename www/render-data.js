@@ -97,6 +97,13 @@ export function renderFileRead(box, { data = null, peek = null }, ingest, onChan
       + `${data.dateFormat}. If that is wrong, choose ${data.dateFormatAmbiguousWith} under “Date format”.`, 'warning ambiguous'));
   }
 
+  if (data?.decimalMarkAmbiguous && /[.,]\d{3}\b/.test(JSON.stringify(data.preview))) {
+    const other = data.decimalMark === 'point' ? 'comma' : 'point';
+    box.append(el('p', `No amount showed which mark is the decimal one (they look like 1,234 or 1.234): they were read `
+      + `with a decimal ${data.decimalMark}. If the totals look a thousand times off, choose “${other}” under “Decimal mark”.`,
+    'warning decimal'));
+  }
+
   const headers = data ? data.columns.headers : peek.headers;
   const roles = rolesOf(data);
   const mapping = el('form', undefined, 'read-settings');

@@ -77,6 +77,8 @@ test('the Korean CP949 file shows its Korean headers, detected encoding and won 
   assert.deepEqual(headers, ['Line', '주문번호', '고객번호', '주문일자', '결제금액', '배송지']);
   assert.equal(digits(await headline(page, 'Revenue')), 6350000);
   assert.match(await page.textContent('#read-encoding option[value="auto"]'), /EUC-KR/);
+  // ￦12,000 could be twelve thousand or twelve: the page says which was taken.
+  assert.match(await page.textContent('#file-read .decimal'), /read with a decimal point/);
   await page.screenshot({ path: `${shots}/cp949-file-read.png`, fullPage: true });
 });
 
