@@ -328,3 +328,22 @@ fn an_encoding_first_seen_after_a_long_ascii_start_is_still_detected() {
         }
     }
 }
+
+#[test]
+fn a_late_amount_that_only_a_decimal_comma_reads_settles_the_whole_column() {
+    // 25,000 amounts like 1.500 (a point or a thousands dot?), then 12,50.
+    let mut csv = String::from("customer_id;order_date;amount\n");
+    for i in 0..25_000 {
+        csv.push_str(&format!("c{};2024-01-{:02};{}.{:03}\n", i % 40, i % 28 + 1, i % 9 + 1, (i * 7) % 1000));
+    }
+    csv.push_str("c1;2024-02-01;12,50\nc2;2024-02-02;(1.000)\n");
+    let read = read_with(csv.as_bytes(), &IngestOptions::default(), None).unwrap();
+    let r = &read.report;
+    assert_eq!((r.decimal_mark, r.decimal_mark_ambiguous), (DecimalMark::Comma, false));
+    assert_eq!((r.rows_read, r.rows_used), (25_002, 25_002));
+    assert_eq!(r.returns.amount, -1000.0);
+    let told = IngestOptions { decimal_mark: Some(DecimalMark::Comma), ..IngestOptions::default() };
+    let expected = read_with(csv.as_bytes(), &told, None).unwrap();
+    assert_eq!(read.customers, expected.customers);
+    assert_eq!(read.report.returns, expected.report.returns);
+}

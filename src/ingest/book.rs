@@ -96,6 +96,13 @@ impl CustomerBook {
         u
     }
 
+    /// Replaces every customer's spend (the other decimal mark turned out to
+    /// be the right one).
+    pub(crate) fn replace_monetary(&mut self, monetary: Vec<f64>) {
+        debug_assert_eq!(monetary.len(), self.customers.len());
+        self.customers.monetary = monetary;
+    }
+
     /// Replaces every customer's first and last dates (the other reading of
     /// an ambiguous date column turned out to be the right one).
     pub(crate) fn replace_dates(&mut self, first: Vec<Day>, last: Vec<Day>) {

@@ -16,6 +16,7 @@ mod duplicates;
 mod encoding;
 mod errors;
 mod hash;
+mod money;
 mod names;
 mod options;
 mod peek;

@@ -1,16 +1,16 @@
 //! From records to customers: the header, the sample the formats are
 //! inferred from, then every row parsed with the chosen formats.
 
-use super::duplicates::DuplicateRun;
-use super::hash::hash;
 use super::book::CustomerBook;
 use super::dates::infer_date_format;
+use super::duplicates::DuplicateRun;
+use super::hash::hash;
+use super::money::{Money, Switch};
 use super::split::{OwnedRecord, Record};
-use super::amount::parse_amount_bytes;
 use super::twin::TwinDates;
 use super::values::Sample;
 use super::{
-    infer_decimal_mark, parse_amount_with, AmountColumns, ColumnRoles, DateFormat, DecimalMark, EncodingSource,
+    infer_decimal_mark, parse_amount_with, AmountColumns, ColumnRoles, DateFormat, EncodingSource,
     FileFormat, IngestError, IngestOptions, IngestReport, PreviewRow, RaggedExample, RaggedTally, ReturnsPolicy,
     ReturnsTally, SkipReason,
 };
@@ -130,10 +130,11 @@ struct Pipeline {
     roles: ColumnRoles,
     max_index: usize,
     date: DateFormat,
+    /// The decimal mark, and its other reading while undecided.
+    money: Money,
     /// While the date column fits both day-first and month-first: the other
     /// format and the dates it reads.
     twin: Option<(DateFormat, TwinDates)>,
-    mark: DecimalMark,
     policy: ReturnsPolicy,
     until: Option<Day>,
     report: IngestReport,
@@ -198,7 +199,7 @@ impl Pipeline {
             roles,
             date,
             twin: ambiguous_with.map(|f| (f, TwinDates::new())),
-            mark,
+            money: Money::new(mark, options.decimal_mark.is_none() && decimal.ambiguous),
             policy: options.returns,
             until,
             report,
@@ -264,22 +265,21 @@ impl Pipeline {
         }
         if let Some(table) = &roles.customer_table {
             let orders = text(record.get(table.frequency))
-                .and_then(|t| parse_amount_with(t, self.mark))
+                .and_then(|t| parse_amount_with(t, self.money.mark()))
                 .filter(|f| *f >= 0.0 && f.fract() == 0.0 && *f <= f64::from(u32::MAX))
                 .ok_or((SkipReason::BadAmount, Some(table.frequency)))?;
-            let monetary = self.number(record, roles.customer_amount_index())?;
+            let monetary = self.amount(record, &[roles.customer_amount_index()])?;
             if self.run.is_duplicate(record, None, &self.roles) {
                 return Err((SkipReason::Duplicate, None));
             }
             let i = self.book.add_customer(customer, day, orders as u32, monetary);
+            self.money.note_used(i);
             self.note_day(day, i, raw_date);
             return Ok(());
         }
         let mut amount = match roles.amount {
-            AmountColumns::Amount { index, .. } => self.number(record, index)?,
-            AmountColumns::QuantityTimesPrice { quantity, unit_price, .. } => {
-                self.number(record, quantity)? * self.number(record, unit_price)?
-            }
+            AmountColumns::Amount { index, .. } => self.amount(record, &[index])?,
+            AmountColumns::QuantityTimesPrice { quantity, unit_price, .. } => self.amount(record, &[quantity, unit_price])?,
         };
         // Only a row that would be used can be a duplicate that matters.
         let order = self.roles.order.map(|i| record.get(i).trim_ascii());
@@ -292,11 +292,13 @@ impl Pipeline {
             amount = -amount.abs();
             self.report.returns.rows += 1;
             self.report.returns.amount += amount;
+            self.money.note_return();
             if self.policy == ReturnsPolicy::Drop {
                 return Err((SkipReason::Return, None));
             }
         }
         let i = self.book.add(customer, day, amount, order_key);
+        self.money.note_used(i);
         self.note_day(day, i, raw_date);
         Ok(())
     }
@@ -325,8 +327,20 @@ impl Pipeline {
         }
     }
 
-    fn number(&self, record: &Record<'_>, index: usize) -> Result<f64, (SkipReason, Option<usize>)> {
-        parse_amount_bytes(record.get(index), self.mark).ok_or((SkipReason::BadAmount, Some(index)))
+    /// The product of the cells in `columns`, read with the decimal mark
+    /// (switching marks when this row settles the column on the other one).
+    fn amount(&mut self, record: &Record<'_>, columns: &[usize]) -> Result<f64, (SkipReason, Option<usize>)> {
+        let cells: [&[u8]; 2] = [record.get(columns[0]), columns.get(1).map_or(&[][..], |&c| record.get(c))];
+        let (value, switch) =
+            self.money.read(&cells[..columns.len()]).map_err(|k| (SkipReason::BadAmount, Some(columns[k])))?;
+        if let Some(Switch { mark, monetary, returns }) = switch {
+            self.book.replace_monetary(monetary);
+            let r = &mut self.report;
+            r.returns.amount = returns;
+            r.decimal_mark = mark;
+            r.decimal_mark_ambiguous = false;
+        }
+        Ok(value)
     }
 
     fn finish(mut self, bytes_read: u64) -> Result<Ingested, IngestError> {
