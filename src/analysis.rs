@@ -2,14 +2,12 @@
 
 use crate::cluster::{self, Clustering, Features};
 use crate::ingest::{read_customers, Customers};
-use crate::report::{ClusterReport, CutPoints, Report, RfmReport};
-use crate::rfm::{score, RfmTable, Scores, Segment};
+use crate::report::{ClusterReport, Report};
+use crate::rfm::{RfmTable, Scores, Segment};
+use crate::segmentation::{segment, RfmStage, Source};
 use crate::settings::Settings;
 use crate::summary::{median, summarize};
-use crate::{Error, Result};
-
-/// Number of score bins (1–5).
-pub const BINS: u8 = 5;
+use crate::Result;
 
 /// A finished analysis: the per-customer results and the [`Report`].
 #[derive(Debug, Clone)]
@@ -20,8 +18,8 @@ pub struct Analysis {
     pub rfm: RfmTable,
     /// Their 1–5 scores.
     pub scores: Scores,
-    /// Their RFM segment.
-    pub segments: Vec<Segment>,
+    /// Their RFM segments, tiers and the report's RFM part.
+    pub stage: RfmStage,
     /// Their K-means cluster, numbered largest cluster first.
     pub clustering: Clustering,
     /// The name of each cluster, by cluster number.
@@ -55,27 +53,27 @@ pub struct Analysis {
 /// ```
 pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
     let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
-    if settings.rfm.bins != BINS {
-        return Err(Error::Setting { name: "rfm.bins", message: format!("only {BINS} bins are supported, not {}", settings.rfm.bins) });
-    }
+    settings.rfm.check()?;
     let ingested = read_customers(bytes, &settings.ingest.columns, settings.as_of)?;
     let last_date = ingested.report.last_date.expect("at least one row was used");
     let as_of = settings.as_of.unwrap_or(last_date.succ());
     let customers = ingested.customers;
-    let rfm = RfmTable::from_customers(&customers, as_of);
-    let scores = score(&rfm, BINS);
-    let segments: Vec<Segment> = (0..rfm.len()).map(|i| Segment::of(scores.r[i], scores.f[i], scores.m[i])).collect();
-    let segment_index: Vec<usize> = segments.iter().map(|s| *s as usize).collect();
-    let segment_rows = summarize(&segment_index, Segment::ALL.len(), &rfm, |g| {
-        (Segment::ALL[g].name().to_owned(), Segment::ALL[g].action().to_owned())
-    });
+    let columns = &ingested.report.columns;
+    let source = Source {
+        bytes,
+        columns: &settings.ingest.columns,
+        order_column: columns.order.map(|i| columns.name(i)),
+        as_of_is_default: settings.as_of.is_none(),
+    };
+    let stage = segment(&customers, as_of, &settings.rfm, &source)?;
+    let (rfm, scores) = (stage.rfm.clone(), stage.scores.clone());
 
     let features = Features::from_rfm(&rfm);
     let clustering = largest_first(cluster::fit(&features, &params)?);
     let profiles: Vec<(String, Segment)> = (0..clustering.k).map(|c| profile(c, &clustering, &scores, &rfm)).collect();
     let cluster_names = distinct_names(profiles.iter().map(|(name, _)| name.clone()).collect());
-    let cluster_rows = summarize(&clustering.labels, clustering.k, &rfm, |c| {
-        (cluster_names[c].clone(), profiles[c].1.action().to_owned())
+    let cluster_rows = summarize(&clustering.labels, clustering.k, &rfm, &customers, |c| {
+        (cluster_names[c].clone(), String::new(), profiles[c].1.action().to_owned())
     });
     let note = (clustering.k < clustering.requested_k).then(|| {
         format!(
@@ -89,15 +87,7 @@ pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
         as_of_is_default: settings.as_of.is_none(),
         customers: rfm.len(),
         revenue: rfm.monetary.iter().sum(),
-        rfm: RfmReport {
-            bins: BINS,
-            cut_points: CutPoints {
-                recency: scores.r_cuts.clone(),
-                frequency: scores.f_cuts.clone(),
-                monetary: scores.m_cuts.clone(),
-            },
-            segments: segment_rows,
-        },
+        rfm: stage.report.clone(),
         clusters: ClusterReport {
             requested_k: clustering.requested_k,
             k: clustering.k,
@@ -108,7 +98,7 @@ pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
         },
         data: ingested.report,
     };
-    Ok(Analysis { customers, rfm, scores, segments, clustering, cluster_names, report })
+    Ok(Analysis { customers, rfm, scores, stage, clustering, cluster_names, report })
 }
 
 /// Renumbers clusters so that 0 is the largest (ties keep their order).
