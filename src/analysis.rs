@@ -26,6 +26,8 @@ pub struct Analysis {
     pub cluster_names: Vec<String>,
     /// The summary shown to the user.
     pub report: Report,
+    /// The settings it ran with.
+    pub settings: Settings,
 }
 
 /// Runs the whole analysis on the bytes of a transactions CSV.
@@ -98,7 +100,7 @@ pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
         },
         data: ingested.report,
     };
-    Ok(Analysis { customers, rfm, scores, stage, clustering, cluster_names, report })
+    Ok(Analysis { customers, rfm, scores, stage, clustering, cluster_names, report, settings: settings.clone() })
 }
 
 /// Renumbers clusters so that 0 is the largest (ties keep their order).

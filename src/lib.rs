@@ -28,6 +28,7 @@ pub mod analysis;
 pub mod cluster;
 pub mod date;
 pub mod error;
+pub mod export;
 pub mod ingest;
 pub mod report;
 pub mod rfm;

@@ -56,9 +56,9 @@ pub fn definitions(s: &Stated) -> Vec<Definition> {
             "tie-aware quantiles: the cut points are the type-7 quantiles at 1/{n} … {}/{n}; a value passes a cut point when it is greater; equal values always share a score",
             n - 1
         ),
-        ScoringMethod::RRfm => "as the R package rfm: breaks are the type-7 quantiles plus 1; each break starts the next score".to_owned(),
-        ScoringMethod::Ntile => format!("NTILE({n}) as in SQL: {n} groups of equal size over the sorted values, ties broken by customer id"),
-        ScoringMethod::RankFirst => format!("rank-first quantiles as pandas qcut(rank(method='first'), {n}): ties broken by customer id"),
+        ScoringMethod::RRfm => "the R package rfm's method: breaks are the type-7 quantiles plus 1; each break starts the next score".to_owned(),
+        ScoringMethod::Ntile => format!("SQL's NTILE({n}): {n} groups of equal size over the sorted values, ties broken by customer id"),
+        ScoringMethod::RankFirst => format!("rank-first quantiles, as pandas qcut(rank(method='first'), {n}): ties broken by customer id"),
         ScoringMethod::Fixed => "fixed cut points from the settings; each cut point starts the next score".to_owned(),
     };
     vec![
