@@ -2,10 +2,18 @@
 //! plain report object out. Every error becomes a `JsError` with one readable
 //! message; nothing here unwraps.
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{analyze as run_analysis, Settings};
+use crate::export::Download;
+use crate::{analyze as run_analysis, Analysis, Settings};
+
+thread_local! {
+    /// The latest analysis, kept for its downloads.
+    static LATEST: RefCell<Option<Analysis>> = const { RefCell::new(None) };
+}
 
 /// Installs the panic hook so a bug shows its message in the console.
 #[wasm_bindgen(start)]
@@ -25,8 +33,22 @@ pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
     } else {
         serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))?
     };
+    LATEST.with(|latest| latest.borrow_mut().take());
     let analysis = run_analysis(bytes, &settings)?;
-    to_js(&analysis.report)
+    let report = to_js(&analysis.report);
+    LATEST.with(|latest| *latest.borrow_mut() = Some(analysis));
+    report
+}
+
+/// The text of a download of the latest analysis: `customers.csv`,
+/// `segments.csv`, `summary.json` or `settings.json`.
+#[wasm_bindgen]
+pub fn download(name: &str) -> Result<String, JsError> {
+    let kind = Download::named(name).ok_or_else(|| JsError::new(&format!("there is no download named {name}")))?;
+    LATEST.with(|latest| match latest.borrow().as_ref() {
+        Some(analysis) => Ok(kind.render(analysis)),
+        None => Err(JsError::new("analyse a file first")),
+    })
 }
 
 /// The crate version, for the page's footer and bug reports.

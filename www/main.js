@@ -1,5 +1,8 @@
 // The page: file choice (drop, picker, sample), settings, and the run loop.
+import { wireDownloads } from './downloads.js';
+import { renderMapEditor } from './map-editor.js';
 import { renderReport } from './render.js';
+import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js';
 import { AnalysisWorker } from './worker-client.js';
 
 const worker = new AnalysisWorker();
@@ -15,10 +18,9 @@ function setState(state, message = '') {
   $('error').hidden = state !== 'error';
 }
 
-function settings() {
-  const k = Number($('k-input').value);
-  const asOf = $('as-of-input').value;
-  return { clusters: { k: Number.isInteger(k) && k > 0 ? k : 4 }, ...(asOf ? { asOf } : {}) };
+function showError(error) {
+  $('error').textContent = error.message;
+  setState('error');
 }
 
 async function run() {
@@ -30,11 +32,15 @@ async function run() {
   try {
     const bytes = await currentFile.arrayBuffer();
     const started = performance.now();
-    const { report, version } = await worker.analyze(bytes, settings(), {
+    const { report, version } = await worker.analyze(bytes, currentSettings(), {
       signal,
       onProgress: (stage) => setState('working', STAGES[stage] ?? stage),
     });
     renderReport(report);
+    renderMapEditor($('map-editor'), report.rfm.map, (map) => {
+      setCustomMap(map);
+      run();
+    });
     $('version').textContent = version;
     setState('done', `${currentFile.name}: analysed in ${Math.round(performance.now() - started)} ms.`);
   } catch (error) {
@@ -86,3 +92,6 @@ $('sample-button').addEventListener('click', async () => {
 
 $('settings').addEventListener('change', () => run());
 $('settings').addEventListener('submit', (e) => e.preventDefault());
+
+wireSettings(() => run(), showError);
+wireDownloads($('downloads'), worker, showError);

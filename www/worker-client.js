@@ -25,6 +25,18 @@ export class AnalysisWorker {
     });
   }
 
+  /**
+   * The text of a download of the latest analysis (`customers.csv`,
+   * `segments.csv`, `summary.json`, `settings.json`).
+   */
+  download(name) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onProgress: () => {} });
+      this.#ensure().postMessage({ type: 'download', id, name });
+    });
+  }
+
   #ensure() {
     if (this.#worker) return this.#worker;
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
@@ -43,6 +55,7 @@ export class AnalysisWorker {
     if (msg.type === 'progress') return call.onProgress(msg.stage);
     this.#pending.delete(msg.id);
     if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version });
+    else if (msg.type === 'file') call.resolve(msg.text);
     else {
       call.reject(new Error(msg.message));
       if (msg.fatal) this.#discard();

@@ -1,15 +1,20 @@
 // The module worker that runs the wasm core, so the page never freezes.
 //
-// In:  { type: 'analyze', id, bytes: ArrayBuffer, settings }
-// Out: { type: 'progress', id, stage } | { type: 'result', id, report, version }
+// In:  { type: 'analyze', id, bytes: ArrayBuffer, settings } | { type: 'download', id, name }
+// Out: { type: 'progress', id, stage } | { type: 'result', id, report, version } | { type: 'file', id, text }
 //    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
-import init, { analyze, version } from './pkg/segmenta.js';
+import init, { analyze, download, version } from './pkg/segmenta.js';
 
 const ready = init();
 
 self.onmessage = async ({ data }) => {
   const { id, bytes, settings } = data;
   try {
+    if (data.type === 'download') {
+      await ready;
+      self.postMessage({ type: 'file', id, text: download(data.name) });
+      return;
+    }
     self.postMessage({ type: 'progress', id, stage: 'starting' });
     await ready;
     self.postMessage({ type: 'progress', id, stage: 'analysing' });

@@ -66,7 +66,8 @@ impl SegmentRule {
     }
 
     fn named(name: &str) -> SegmentRule {
-        SegmentRule { name: name.to_owned(), playbook: None, codes: Vec::new(), ranges: Vec::new(), description: None, action: None }
+        let playbook = Segment::named(name);
+        SegmentRule { name: name.to_owned(), playbook, codes: Vec::new(), ranges: Vec::new(), description: None, action: None }
     }
 
     /// The standard segment supplying the texts, if any.
@@ -355,7 +356,8 @@ mod tests {
 
     #[test]
     fn a_renamed_segment_keeps_its_playbook_when_told() {
-        let rule = SegmentRule { name: "VIP".into(), playbook: Some(Segment::Champions), ..SegmentRule::named("VIP") };
+        let mut rule = SegmentMap::preset(MapPreset::Default).segments[0].clone();
+        rule.name = "VIP".into();
         assert_eq!(rule.action_text(), Segment::Champions.action());
         assert_eq!(SegmentRule::named("VIP").action_text(), "");
     }
@@ -373,7 +375,7 @@ mod tests {
     fn the_map_round_trips_through_json() {
         let map = SegmentMap::preset(MapPreset::RRfm);
         let json = serde_json::to_string(&map).unwrap();
-        assert!(json.contains(r#"{"name":"Champions","ranges":[{"r":[5,5],"f":[5,5],"m":[5,5]}]}"#), "{json}");
+        assert!(json.contains(r#"{"name":"Champions","playbook":"champions","ranges":[{"r":[5,5],"f":[5,5],"m":[5,5]}]}"#), "{json}");
         assert_eq!(serde_json::from_str::<SegmentMap>(&json).unwrap(), map);
     }
 }
