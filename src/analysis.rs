@@ -2,11 +2,11 @@
 
 use crate::cluster::{self, Clustering, Features};
 use crate::ingest::{read_customers, Customers};
-use crate::report::{ClusterReport, Report};
-use crate::rfm::{RfmTable, Scores, Segment};
+use crate::cluster_profile::{cluster_report, largest_first};
+use crate::report::Report;
+use crate::rfm::{RfmTable, Scores};
 use crate::segmentation::{segment, RfmStage, Source};
 use crate::settings::Settings;
-use crate::summary::{median, summarize};
 use crate::Result;
 
 /// A finished analysis: the per-customer results and the [`Report`].
@@ -72,17 +72,8 @@ pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
 
     let features = Features::from_rfm(&rfm);
     let clustering = largest_first(cluster::fit(&features, &params)?);
-    let profiles: Vec<(String, Segment)> = (0..clustering.k).map(|c| profile(c, &clustering, &scores, &rfm)).collect();
-    let cluster_names = distinct_names(profiles.iter().map(|(name, _)| name.clone()).collect());
-    let cluster_rows = summarize(&clustering.labels, clustering.k, &rfm, &customers, |c| {
-        (cluster_names[c].clone(), String::new(), profiles[c].1.action().to_owned())
-    });
-    let note = (clustering.k < clustering.requested_k).then(|| {
-        format!(
-            "only {} distinct customer profiles: k reduced from {} to {}",
-            clustering.k, clustering.requested_k, clustering.k
-        )
-    });
+    let (cluster_section, cluster_names) =
+        cluster_report(&clustering, &features, &rfm, &customers, &scores, (&stage.segments, stage.index.names()));
 
     let report = Report {
         as_of,
@@ -90,67 +81,8 @@ pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
         customers: rfm.len(),
         revenue: rfm.monetary.iter().sum(),
         rfm: stage.report.clone(),
-        clusters: ClusterReport {
-            requested_k: clustering.requested_k,
-            k: clustering.k,
-            note,
-            inertia: clustering.inertia,
-            clipped_monetary: features.clipped_monetary,
-            groups: cluster_rows,
-        },
+        clusters: cluster_section,
         data: ingested.report,
     };
     Ok(Analysis { customers, rfm, scores, stage, clustering, cluster_names, report, settings: settings.clone() })
-}
-
-/// Renumbers clusters so that 0 is the largest (ties keep their order).
-fn largest_first(mut c: Clustering) -> Clustering {
-    let mut sizes = vec![0usize; c.k];
-    for &l in &c.labels {
-        sizes[l] += 1;
-    }
-    let mut order: Vec<usize> = (0..c.k).collect();
-    order.sort_by_key(|&g| std::cmp::Reverse(sizes[g]));
-    let mut new_of_old = vec![0; c.k];
-    for (new, &old) in order.iter().enumerate() {
-        new_of_old[old] = new;
-    }
-    for l in &mut c.labels {
-        *l = new_of_old[*l];
-    }
-    c.centroids = c.centroids.select(ndarray::Axis(0), &order);
-    c
-}
-
-/// A cluster's name and matching segment, from its members' median scores.
-fn profile(cluster: usize, c: &Clustering, scores: &Scores, rfm: &RfmTable) -> (String, Segment) {
-    let members: Vec<usize> = (0..c.labels.len()).filter(|&i| c.labels[i] == cluster).collect();
-    let median_of = |f: &dyn Fn(usize) -> f64| {
-        let mut values: Vec<f64> = members.iter().map(|&i| f(i)).collect();
-        median(&mut values).unwrap_or(0.0)
-    };
-    let score_of = |s: &[u8]| median_of(&|i| f64::from(s[i])).round().clamp(1.0, 5.0) as u8;
-    let orders = median_of(&|i| f64::from(rfm.frequency[i]));
-    cluster::name_cluster(score_of(&scores.r), score_of(&scores.f), score_of(&scores.m), orders)
-}
-
-/// Makes repeated names unique: the second "X" becomes "X (2)".
-fn distinct_names(names: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(names.len());
-    for name in names {
-        let seen = out.iter().filter(|n| **n == name || n.starts_with(&format!("{name} ("))).count();
-        out.push(if seen == 0 { name } else { format!("{name} ({})", seen + 1) });
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn repeated_cluster_names_are_numbered() {
-        let names = distinct_names(vec!["a".into(), "b".into(), "a".into(), "a".into()]);
-        assert_eq!(names, ["a", "b", "a (2)", "a (3)"]);
-    }
 }

@@ -25,7 +25,9 @@
 //! ```
 
 pub mod analysis;
+pub mod bench;
 pub mod cluster;
+pub mod cluster_profile;
 pub mod date;
 pub mod error;
 pub mod export;

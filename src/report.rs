@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::date::Day;
 use crate::ingest::IngestReport;
+use crate::cluster::KSelection;
 use crate::rfm::{Boundary, Definition, FrequencyMeasure, MonetaryMeasure, ScoreBin, ScoringMethod, SegmentMap};
 use crate::summary::{GroupSummary, Movement, TopShare};
 
@@ -117,16 +118,65 @@ pub struct CoverageCell {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterReport {
-    /// The k asked for.
-    pub requested_k: usize,
     /// The k used.
     pub k: usize,
+    /// The k asked for; `None` when k was chosen automatically.
+    pub requested_k: Option<usize>,
     /// Why k differs from the one asked for, if it does.
     pub note: Option<String>,
+    /// How k was chosen (the elbow, silhouette and Davies–Bouldin curves), when automatic.
+    pub selection: Option<KSelection>,
     /// Sum of squared distances to the centroids (standardised features).
     pub inertia: f64,
-    /// Customers whose monetary value was ≤ 0, clipped to 0 for clustering.
+    /// Lloyd iterations of the kept run.
+    pub iterations: u32,
+    /// False when the kept run stopped at the iteration cap.
+    pub converged: bool,
+    /// Customers whose monetary value was ≤ 0, clipped to 0 before the log.
     pub clipped_monetary: usize,
-    /// One row per cluster, largest first.
-    pub groups: Vec<GroupSummary>,
+    /// The fitted scaler: features are `log1p(x)`, then `(v - mean) / stdDev`.
+    pub scaler: Scaler,
+    /// The average customer, to compare each cluster with.
+    pub overall: GroupSummary,
+    /// One profile per cluster, largest first.
+    pub groups: Vec<ClusterProfile>,
+    /// Customers per RFM segment (rows) and cluster (columns).
+    pub cross_table: CrossTable,
+}
+
+/// The feature scaling behind the clusters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scaler {
+    /// Feature names, in column order.
+    pub features: [&'static str; 3],
+    /// Mean of each log1p-transformed feature.
+    pub mean: [f64; 3],
+    /// Standard deviation of each log1p-transformed feature.
+    pub std_dev: [f64; 3],
+}
+
+/// One cluster, described.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterProfile {
+    /// Size, revenue share, mean and median R, F, M, name and action.
+    #[serde(flatten)]
+    pub summary: GroupSummary,
+    /// The name in Korean.
+    pub name_ko: String,
+    /// The centroid in original units: recency days, orders, monetary value.
+    pub centre: [f64; 3],
+}
+
+/// A table of customer counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrossTable {
+    /// Row labels.
+    pub rows: Vec<String>,
+    /// Column labels.
+    pub columns: Vec<String>,
+    /// `counts[row][column]`.
+    pub counts: Vec<Vec<usize>>,
 }

@@ -12,6 +12,7 @@ use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 use crate::date::Day;
+use crate::rfm::RfmTable;
 
 /// What to generate.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,12 +45,48 @@ impl Default for SampleSpec {
 /// assert_eq!(csv, generate(&spec));
 /// ```
 pub fn generate(spec: &SampleSpec) -> String {
+    let mut orders: Vec<(i32, usize, u32)> = Vec::new(); // (day, customer, amount in cents)
+    for_each_order(spec, |day, customer, cents| orders.push((day, customer, cents)));
+    orders.sort_by_key(|&(day, customer, _)| (day, customer));
+    let mut csv = String::with_capacity(orders.len() * 40);
+    csv.push_str("order_id,customer_id,order_date,amount\n");
+    for (n, (day, customer, cents)) in orders.iter().enumerate() {
+        let _ = writeln!(csv, "O{:06},C{:05},{},{}.{:02}", n + 1, customer + 1, Day(*day), cents / 100, cents % 100);
+    }
+    csv
+}
+
+/// The RFM table of the customers [`generate`] would write, without writing
+/// their orders: for benchmarks on millions of customers. As-of date: the
+/// day after the period.
+///
+/// ```
+/// use segmenta::sample::{rfm_table, SampleSpec};
+/// let rfm = rfm_table(&SampleSpec { customers: 100, ..SampleSpec::default() });
+/// assert_eq!(rfm.len(), 100);
+/// assert!(rfm.frequency.iter().all(|&f| f >= 1));
+/// ```
+pub fn rfm_table(spec: &SampleSpec) -> RfmTable {
+    let as_of = Day(spec.start.0 + spec.days as i32);
+    let mut last = vec![i32::MIN; spec.customers];
+    let mut frequency = vec![0u32; spec.customers];
+    let mut monetary = vec![0f64; spec.customers];
+    for_each_order(spec, |day, customer, cents| {
+        last[customer] = last[customer].max(day);
+        frequency[customer] += 1;
+        monetary[customer] += f64::from(cents) / 100.0;
+    });
+    let recency = last.iter().map(|&d| (as_of.0 - d) as u32).collect();
+    RfmTable { as_of, recency, frequency, monetary }
+}
+
+/// Calls `order(day, customer, cents)` for every order, customer by customer.
+fn for_each_order(spec: &SampleSpec, mut order: impl FnMut(i32, usize, u32)) {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(spec.seed);
     let days = f64::from(spec.days);
-    let mut orders: Vec<(i32, usize, u32)> = Vec::new(); // (day, customer, amount in cents)
     for customer in 0..spec.customers {
         let arrival = rng.gen_range(0.0..days * 0.95);
-        let lifetime = -400.0 * (1.0 - rng.gen::<f64>()).ln();
+        let lifetime = -400.0 * libm::log(1.0 - rng.gen::<f64>());
         let end = (arrival + lifetime).min(days - 1.0);
         let count = if rng.gen_bool(0.25) {
             1
@@ -61,16 +98,9 @@ pub fn generate(spec: &SampleSpec) -> String {
             let day = if n == 0 { arrival } else { rng.gen_range(arrival..=end.max(arrival)) };
             let amount = libm::exp(level + 0.6 * normal(&mut rng));
             let cents = (amount * 100.0).round().max(100.0) as u32;
-            orders.push((spec.start.0 + day as i32, customer, cents));
+            order(spec.start.0 + day as i32, customer, cents);
         }
     }
-    orders.sort_by_key(|&(day, customer, _)| (day, customer));
-    let mut csv = String::with_capacity(orders.len() * 40);
-    csv.push_str("order_id,customer_id,order_date,amount\n");
-    for (n, (day, customer, cents)) in orders.iter().enumerate() {
-        let _ = writeln!(csv, "O{:06},C{:05},{},{}.{:02}", n + 1, customer + 1, Day(*day), cents / 100, cents % 100);
-    }
-    csv
 }
 
 /// A standard normal draw (Box–Muller), using `libm` so every platform
@@ -85,6 +115,18 @@ fn normal(rng: &mut impl Rng) -> f64 {
 mod tests {
     use super::*;
     use crate::ingest::{read_customers, ColumnSpec};
+
+    #[test]
+    fn rfm_table_agrees_with_the_generated_file() {
+        let spec = SampleSpec { customers: 200, ..SampleSpec::default() };
+        let direct = rfm_table(&spec);
+        let read = read_customers(generate(&spec).as_bytes(), &ColumnSpec::default(), None).unwrap();
+        let mut from_file: Vec<(u32, u32)> = read.customers.orders.iter().zip(&read.customers.last).map(|(&f, l)| (f, (direct.as_of.0 - l.0) as u32)).collect();
+        let mut generated: Vec<(u32, u32)> = direct.frequency.iter().copied().zip(direct.recency.iter().copied()).collect();
+        from_file.sort_unstable();
+        generated.sort_unstable();
+        assert_eq!(from_file, generated);
+    }
 
     #[test]
     fn default_sample_has_the_promised_shape() {

@@ -29,11 +29,12 @@ pub struct Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::KSetting;
 
     #[test]
     fn partial_json_takes_defaults_for_the_rest() {
         let s: Settings = serde_json::from_str(r#"{"clusters": {"k": 6}, "asOf": "2024-05-01"}"#).unwrap();
-        assert_eq!(s.clusters.k, 6);
+        assert_eq!(s.clusters.k, KSetting::Fixed(6));
         assert_eq!(s.clusters.seed, ClusterOptions::default().seed);
         assert_eq!(s.as_of, Day::from_ymd(2024, 5, 1));
         assert_eq!(s.rfm, RfmOptions::default());
@@ -49,7 +50,7 @@ mod tests {
     #[test]
     fn round_trips_through_json() {
         let mut s = Settings::default();
-        s.clusters.k = 7;
+        s.clusters.k = KSetting::Fixed(7);
         s.ingest.columns.customer = Some("고객번호".into());
         let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
         assert_eq!(back, s);

@@ -51,6 +51,28 @@ pub fn download(name: &str) -> Result<String, JsError> {
     })
 }
 
+/// Times K-means on `customers` generated customers for each k in
+/// `kMin..=kMax` (the same work as `segmenta kmeans-eval --generated`), for
+/// the benchmark harness. Returns one timing object per k.
+#[wasm_bindgen(js_name = benchKmeans)]
+pub fn bench_kmeans(customers: usize, k_min: usize, k_max: usize, n_runs: usize, repeat: usize) -> Result<JsValue, JsError> {
+    let rfm = crate::sample::rfm_table(&crate::sample::SampleSpec { customers, ..Default::default() });
+    let features = crate::cluster::Features::from_rfm(&rfm);
+    let rows = crate::bench::time_kmeans(&features, k_min..=k_max, n_runs, repeat, &performance::now)?;
+    to_js(&rows)
+}
+
+mod performance {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `performance.now()`: milliseconds, in windows, workers and node.
+        #[wasm_bindgen(js_namespace = performance)]
+        pub fn now() -> f64;
+    }
+}
+
 /// The crate version, for the page's footer and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -34,13 +34,25 @@ fn analyze_prints_json_that_accounts_for_every_row() {
 #[test]
 fn analyze_table_shows_segments_clusters_and_the_as_of_date() {
     let file = fixture("dirty.csv");
-    let out = segmenta(&["analyze", file.to_str().unwrap(), "--as-of", "2024-04-01"]);
+    let out = segmenta(&["analyze", file.to_str().unwrap(), "--as-of", "2024-04-01", "--k", "4"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("As-of date 2024-04-01;"), "{text}");
     assert!(text.contains("RFM segments"), "{text}");
     assert!(text.contains("K-means clusters (k = 2)"), "{text}");
     assert!(text.contains("note: only 2 distinct customer profiles: k reduced from 4 to 2"), "{text}");
+}
+
+#[test]
+fn k_defaults_to_auto_and_shows_the_curves() {
+    let file = fixture("dirty.csv");
+    let report = json(&segmenta(&["analyze", file.to_str().unwrap(), "--format", "json"]));
+    let c = &report["clusters"];
+    assert_eq!(c["requestedK"], serde_json::Value::Null);
+    assert_eq!(c["k"], 2, "two customers: the only k with a silhouette is 2");
+    assert_eq!(c["selection"]["candidates"].as_array().unwrap().len(), 1);
+    let bad = segmenta(&["analyze", file.to_str().unwrap(), "--k", "many"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("`many` is neither `auto` nor a whole number"));
 }
 
 #[test]

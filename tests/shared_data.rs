@@ -23,7 +23,7 @@ fn r_rfm_orders_every_customer_in_one_segment() {
     assert_eq!(r.data.rows_used, 4906);
     assert_eq!(r.customers, 995);
     assert_eq!(r.rfm.segments.iter().map(|s| s.customers).sum::<usize>(), 995);
-    assert_eq!(r.clusters.groups.iter().map(|s| s.customers).sum::<usize>(), 995);
+    assert_eq!(r.clusters.groups.iter().map(|s| s.summary.customers).sum::<usize>(), 995);
     let revenue: f64 = r.rfm.segments.iter().map(|s| s.revenue).sum();
     assert!((revenue - r.revenue).abs() < 1e-6 * r.revenue.abs());
 }

@@ -3,6 +3,7 @@
 import { el, headRow, rowHeader } from './dom.js';
 import { formatCount, formatDecimal, formatMoney, formatShare } from './format.js';
 import { renderRfm } from './render-rfm.js';
+import { renderClusters } from './render-clusters.js';
 
 const GROUP_COLUMNS = [
   ['customers', 'Customers', formatCount],
@@ -87,7 +88,6 @@ export function renderReport(report) {
   renderGroups(document.getElementById('segments-table'), report.rfm.segments, 'Segment');
   renderGroups(document.getElementById('tiers-table'), report.rfm.tiers, 'Tier');
   renderRfm(report.rfm);
-  renderGroups(document.getElementById('clusters-table'), report.clusters.groups, 'Cluster');
-  document.getElementById('cluster-note').textContent = report.clusters.note ?? `k = ${report.clusters.k}`;
+  renderClusters(report.clusters);
   document.getElementById('results').hidden = false;
 }

@@ -10,7 +10,7 @@ const numbers = (text) => text.split(/[\s,;]+/).filter(Boolean).map(Number);
 
 /** The settings object the form describes (the same JSON as a settings file). */
 export function currentSettings() {
-  const k = Number($('k-input').value);
+  const k = $('k-input').value;
   const asOf = $('as-of-input').value;
   const rfm = {
     bins: Number($('bins-input').value),
@@ -31,9 +31,17 @@ export function currentSettings() {
   return {
     ...loaded,
     ...(asOf ? { asOf } : { asOf: null }),
-    clusters: { ...(loaded.clusters ?? {}), k: Number.isInteger(k) && k > 0 ? k : 4 },
+    clusters: { ...(loaded.clusters ?? {}), k: k === 'auto' ? 'auto' : Number(k), features: clusterFeatures() },
     rfm,
   };
+}
+
+const EXTRA = ['extra-tenure', 'extra-aov'];
+
+/** The K-means feature choices of the form. */
+function clusterFeatures() {
+  const extra = EXTRA.map($).filter((box) => box.checked).map((box) => box.value);
+  return { ...(loaded.clusters?.features ?? {}), transform: $('transform-input').value, scaling: $('scaling-input').value, extra };
 }
 
 /** Uses `map` (edited in the map editor) instead of the preset. */
@@ -48,7 +56,11 @@ export function applySettings(settings) {
   loaded = settings;
   const rfm = settings.rfm ?? {};
   $('as-of-input').value = settings.asOf ?? '';
-  if (settings.clusters?.k) $('k-input').value = settings.clusters.k;
+  if (settings.clusters?.k) $('k-input').value = String(settings.clusters.k);
+  const features = settings.clusters?.features ?? {};
+  $('transform-input').value = features.transform ?? 'log1p';
+  $('scaling-input').value = features.scaling ?? 'standard';
+  for (const box of EXTRA.map($)) box.checked = (features.extra ?? []).includes(box.value);
   $('bins-input').value = String(rfm.bins ?? 5);
   $('frequency-input').value = rfm.frequency ?? 'orders';
   $('monetary-input').value = rfm.monetary ?? 'total';

@@ -1,5 +1,6 @@
 //! Command-line parsing and dispatch.
 
+mod kmeans_eval;
 mod options;
 mod table;
 
@@ -8,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use options::{write, RfmFlags};
+use segmenta::cluster::KSetting;
 use segmenta::date::Day;
 use segmenta::export::{customers_csv, segments_csv, settings_json, summary_json};
 use segmenta::sample::{generate, SampleSpec};
@@ -30,9 +32,9 @@ enum Command {
         /// Settings file (JSON, as saved by the page or --save-settings); flags override it.
         #[arg(long)]
         settings: Option<PathBuf>,
-        /// Number of K-means clusters [default: 4].
-        #[arg(long)]
-        k: Option<usize>,
+        /// Number of K-means clusters, or `auto` to choose it by silhouette [default: auto].
+        #[arg(long, value_parser = parse_k)]
+        k: Option<KSetting>,
         /// Count recency to this date (YYYY-MM-DD); default: the day after the latest date.
         #[arg(long, value_parser = parse_day)]
         as_of: Option<Day>,
@@ -66,12 +68,43 @@ enum Command {
         #[arg(long, default_value_t = 2024)]
         seed: u64,
     },
+    /// Fit K-means for each k in a range and print its inertia and fit time
+    /// (JSON lines): for benchmarks and the scikit-learn comparison.
+    KmeansEval {
+        /// A transactions CSV; without it, `--generated` customers are used.
+        file: Option<PathBuf>,
+        /// Number of generated customers (when no file is given).
+        #[arg(long, default_value_t = 100_000)]
+        generated: usize,
+        /// Smallest k.
+        #[arg(long, default_value_t = 2)]
+        k_min: usize,
+        /// Largest k.
+        #[arg(long, default_value_t = 8)]
+        k_max: usize,
+        /// Restarts per fit (the best inertia is kept).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Fits per k, for the timing's median, min and max.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+        /// Write the standardised features (CSV) here.
+        #[arg(long)]
+        features_out: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Table,
     Json,
+}
+
+fn parse_k(text: &str) -> Result<KSetting, String> {
+    match text {
+        "auto" => Ok(KSetting::Auto),
+        n => n.parse().map(KSetting::Fixed).map_err(|_| format!("`{n}` is neither `auto` nor a whole number")),
+    }
 }
 
 fn parse_day(text: &str) -> Result<Day, String> {
@@ -121,6 +154,10 @@ fn run(cli: Cli) -> Result<(), String> {
                 Format::Table => print!("{}", table::render(&analysis.report)),
             }
             Ok(())
+        }
+        Command::KmeansEval { file, generated, k_min, k_max, runs, repeat, features_out } => {
+            let source = file.map_or(kmeans_eval::Source::Generated(generated), kmeans_eval::Source::File);
+            kmeans_eval::run(source, k_min, k_max, runs, repeat, features_out)
         }
         Command::Sample { out, customers, seed } => {
             let csv = generate(&SampleSpec { customers, seed, ..SampleSpec::default() });

@@ -23,7 +23,15 @@ pub fn render(report: &Report) -> String {
     if let Some(note) = &c.note {
         let _ = writeln!(out, "  note: {note}");
     }
-    groups(&mut out, "cluster", &c.groups);
+    if let Some(selection) = &c.selection {
+        let _ = writeln!(out, "  k      inertia  silhouette  Davies-Bouldin   (fitted on {} customers, silhouette on {})", selection.sample_size, selection.silhouette_sample_size);
+        for k in &selection.candidates {
+            let marker = if k.k == selection.chosen { "  <- chosen" } else { "" };
+            let _ = writeln!(out, "  {:<2} {:>12.1} {:>11.3} {:>15.3}{marker}", k.k, k.inertia, k.silhouette.unwrap_or(f64::NAN), k.davies_bouldin.unwrap_or(f64::NAN));
+        }
+    }
+    let summaries: Vec<GroupSummary> = c.groups.iter().map(|g| g.summary.clone()).collect();
+    groups(&mut out, "cluster", &summaries);
     out
 }
 

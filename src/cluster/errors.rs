@@ -14,14 +14,24 @@ pub enum ClusterParamsError {
         /// The largest k supported.
         max: usize,
     },
+    /// The automatic range must be 2 ≤ min ≤ max ≤ limit.
+    #[error("the automatic choice of k needs 2 ≤ min ≤ max ≤ {limit}, not {min}..{max}")]
+    BadAutoRange {
+        /// Smallest k tried.
+        min: usize,
+        /// Largest k tried.
+        max: usize,
+        /// The largest k supported.
+        limit: usize,
+    },
     /// At least one run is needed.
     #[error("the number of K-means runs must be at least 1")]
     NRunsIsZero,
     /// At least one iteration is needed.
     #[error("the maximum number of K-means iterations must be at least 1")]
     MaxIterationsIsZero,
-    /// The tolerance must be a positive number.
-    #[error("the K-means tolerance must be a positive number, not {0}")]
+    /// The tolerance must be a finite number ≥ 0.
+    #[error("the K-means tolerance must be a number ≥ 0, not {0}")]
     ToleranceNotPositive(f64),
 }
 
@@ -34,7 +44,10 @@ pub enum ClusterError {
     /// There are no customers to cluster.
     #[error("there are no customers to cluster")]
     NoCustomers,
-    /// linfa-clustering reported an error.
+    /// The points have no features.
+    #[error("there are no features to cluster on")]
+    NoFeatures,
+    /// linfa reported an error about the dataset.
     #[error("K-means failed: {0}")]
-    Fit(#[from] linfa_clustering::KMeansError),
+    Linfa(#[from] linfa::Error),
 }

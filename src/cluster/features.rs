@@ -52,19 +52,6 @@ impl Features {
         }
         Features { points, mean, std_dev, clipped_monetary }
     }
-
-    /// Number of distinct points (bit-identical rows count once).
-    pub fn distinct_points(&self) -> usize {
-        let mut rows: Vec<[u64; 3]> = self
-            .points
-            .rows()
-            .into_iter()
-            .map(|r| [r[0].to_bits(), r[1].to_bits(), r[2].to_bits()])
-            .collect();
-        rows.sort_unstable();
-        rows.dedup();
-        rows.len()
-    }
 }
 
 #[cfg(test)]
@@ -100,10 +87,5 @@ mod tests {
         let f = Features::from_rfm(&rfm);
         assert!(f.points.iter().all(|x| x.is_finite()));
         assert_eq!(f.std_dev[0], 0.0);
-    }
-
-    #[test]
-    fn duplicate_customers_count_once_as_points() {
-        assert_eq!(Features::from_rfm(&table()).distinct_points(), 3);
     }
 }

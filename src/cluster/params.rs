@@ -1,6 +1,6 @@
 //! Checked K-means hyperparameters, in the style of linfa's `ParamGuard`.
 
-use super::ClusterParamsError;
+use super::{ClusterParamsError, KChoice};
 
 /// The largest k the page and CLI offer.
 pub const MAX_K: usize = 20;
@@ -8,25 +8,26 @@ pub const MAX_K: usize = 20;
 /// Unchecked K-means hyperparameters. Build with [`ClusterParams::new`],
 /// adjust with the setters, then [`check`](ClusterParams::check).
 ///
-/// Defaults: 4 restarts (best inertia wins), at most 100 iterations,
-/// tolerance 1e-4 on the standardised features, seed 42.
+/// Defaults: 3 restarts from k-means++ (the lowest inertia wins), at most 300
+/// iterations, tolerance 1e-4 relative to the mean feature variance (as
+/// scikit-learn), seed 42.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClusterParams(ValidClusterParams);
 
 /// Hyperparameters that passed [`ClusterParams::check`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidClusterParams {
-    k: usize,
+    k: KChoice,
     n_runs: usize,
-    max_iterations: u64,
+    max_iterations: u32,
     tolerance: f64,
     seed: u64,
 }
 
 impl ClusterParams {
-    /// Parameters for `k` clusters with the defaults above.
-    pub fn new(k: usize) -> ClusterParams {
-        ClusterParams(ValidClusterParams { k, n_runs: 4, max_iterations: 100, tolerance: 1e-4, seed: 42 })
+    /// Parameters for a k given or chosen automatically, with the defaults above.
+    pub fn new(k: KChoice) -> ClusterParams {
+        ClusterParams(ValidClusterParams { k, n_runs: 3, max_iterations: 300, tolerance: 1e-4, seed: 42 })
     }
 
     /// Number of restarts from different k-means++ seeds.
@@ -36,12 +37,12 @@ impl ClusterParams {
     }
 
     /// Iteration cap per run.
-    pub fn max_iterations(mut self, max_iterations: u64) -> Self {
+    pub fn max_iterations(mut self, max_iterations: u32) -> Self {
         self.0.max_iterations = max_iterations;
         self
     }
 
-    /// Convergence tolerance on centroid movement.
+    /// Convergence tolerance, relative to the mean variance of the features.
     pub fn tolerance(mut self, tolerance: f64) -> Self {
         self.0.tolerance = tolerance;
         self
@@ -56,21 +57,25 @@ impl ClusterParams {
     /// Validates every parameter.
     ///
     /// ```
-    /// use segmenta::cluster::{ClusterParams, ClusterParamsError};
-    /// assert_eq!(ClusterParams::new(0).check().unwrap_err(), ClusterParamsError::KIsZero);
-    /// assert_eq!(ClusterParams::new(4).check().unwrap().k(), 4);
+    /// use segmenta::cluster::{ClusterParams, ClusterParamsError, KChoice};
+    /// assert_eq!(ClusterParams::new(KChoice::Fixed(0)).check().unwrap_err(), ClusterParamsError::KIsZero);
+    /// assert_eq!(ClusterParams::new(KChoice::Fixed(4)).check().unwrap().k(), KChoice::Fixed(4));
     /// ```
     pub fn check(self) -> Result<ValidClusterParams, ClusterParamsError> {
         let p = self.0;
-        if p.k == 0 {
-            Err(ClusterParamsError::KIsZero)
-        } else if p.k > MAX_K {
-            Err(ClusterParamsError::KTooLarge { k: p.k, max: MAX_K })
-        } else if p.n_runs == 0 {
+        match p.k {
+            KChoice::Fixed(0) => return Err(ClusterParamsError::KIsZero),
+            KChoice::Fixed(k) if k > MAX_K => return Err(ClusterParamsError::KTooLarge { k, max: MAX_K }),
+            KChoice::Auto { min, max } if min < 2 || max < min || max > MAX_K => {
+                return Err(ClusterParamsError::BadAutoRange { min, max, limit: MAX_K })
+            }
+            _ => {}
+        }
+        if p.n_runs == 0 {
             Err(ClusterParamsError::NRunsIsZero)
         } else if p.max_iterations == 0 {
             Err(ClusterParamsError::MaxIterationsIsZero)
-        } else if !(p.tolerance > 0.0 && p.tolerance.is_finite()) {
+        } else if !(p.tolerance >= 0.0 && p.tolerance.is_finite()) {
             Err(ClusterParamsError::ToleranceNotPositive(p.tolerance))
         } else {
             Ok(p)
@@ -79,8 +84,8 @@ impl ClusterParams {
 }
 
 impl ValidClusterParams {
-    /// Number of clusters asked for.
-    pub fn k(&self) -> usize {
+    /// The k asked for, or the range to choose it from.
+    pub fn k(&self) -> KChoice {
         self.k
     }
     /// Number of restarts.
@@ -88,10 +93,10 @@ impl ValidClusterParams {
         self.n_runs
     }
     /// Iteration cap per run.
-    pub fn max_iterations(&self) -> u64 {
+    pub fn max_iterations(&self) -> u32 {
         self.max_iterations
     }
-    /// Convergence tolerance.
+    /// Relative convergence tolerance.
     pub fn tolerance(&self) -> f64 {
         self.tolerance
     }
@@ -99,36 +104,53 @@ impl ValidClusterParams {
     pub fn seed(&self) -> u64 {
         self.seed
     }
+    /// The same parameters with a fixed k.
+    pub fn with_k(&self, k: usize) -> ValidClusterParams {
+        ValidClusterParams { k: KChoice::Fixed(k), ..self.clone() }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fixed(k: usize) -> ClusterParams {
+        ClusterParams::new(KChoice::Fixed(k))
+    }
+
     #[test]
     fn k_cannot_be_zero() {
-        assert_eq!(ClusterParams::new(0).check(), Err(ClusterParamsError::KIsZero));
+        assert_eq!(fixed(0).check(), Err(ClusterParamsError::KIsZero));
     }
 
     #[test]
     fn k_cannot_exceed_the_maximum() {
-        assert_eq!(ClusterParams::new(MAX_K + 1).check(), Err(ClusterParamsError::KTooLarge { k: MAX_K + 1, max: MAX_K }));
+        assert_eq!(fixed(MAX_K + 1).check(), Err(ClusterParamsError::KTooLarge { k: MAX_K + 1, max: MAX_K }));
+    }
+
+    #[test]
+    fn an_auto_range_starts_at_two_and_is_not_empty() {
+        for (min, max) in [(1, 5), (6, 5), (2, MAX_K + 1)] {
+            assert!(ClusterParams::new(KChoice::Auto { min, max }).check().is_err(), "{min}..{max}");
+        }
+        assert!(ClusterParams::new(KChoice::Auto { min: 2, max: 10 }).check().is_ok());
     }
 
     #[test]
     fn n_runs_cannot_be_zero() {
-        assert_eq!(ClusterParams::new(3).n_runs(0).check(), Err(ClusterParamsError::NRunsIsZero));
+        assert_eq!(fixed(3).n_runs(0).check(), Err(ClusterParamsError::NRunsIsZero));
     }
 
     #[test]
     fn max_iterations_cannot_be_zero() {
-        assert_eq!(ClusterParams::new(3).max_iterations(0).check(), Err(ClusterParamsError::MaxIterationsIsZero));
+        assert_eq!(fixed(3).max_iterations(0).check(), Err(ClusterParamsError::MaxIterationsIsZero));
     }
 
     #[test]
-    fn tolerance_must_be_positive_and_finite() {
-        for t in [0.0, -1.0, f64::NAN, f64::INFINITY] {
-            assert!(ClusterParams::new(3).tolerance(t).check().is_err(), "{t}");
+    fn tolerance_must_be_non_negative_and_finite() {
+        for t in [-1.0, f64::NAN, f64::INFINITY] {
+            assert!(fixed(3).tolerance(t).check().is_err(), "{t}");
         }
+        assert!(fixed(3).tolerance(0.0).check().is_ok());
     }
 }

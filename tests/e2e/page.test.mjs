@@ -94,7 +94,13 @@ test('the sample through the file input gives the same segments and clusters as 
   );
 
   const clusters = await tableRows(page, 'clusters-table');
-  assert.equal(clusters.length, 4);
+  assert.equal(clusters.length, expected.clusters.k);
+  const kRows = await page.$$eval('#k-table tbody tr', (rows) => rows.length);
+  assert.equal(kRows, expected.clusters.selection.candidates.length);
+  assert.match(await page.textContent('#cluster-note'), /has the best silhouette of k = 2…10/);
+  const cross = await page.$$eval('#cross-table tbody tr', (rows) =>
+    rows.map((r) => [...r.cells].slice(1).map((c) => Number(c.textContent.split(' ')[0].replace(/[^0-9]/g, '')))));
+  assert.equal(cross.flat().reduce((a, b) => a + b, 0), customers);
   assert.equal(clusters.reduce((sum, c) => sum + digits(c.customers), 0), customers);
   assert.deepEqual(
     clusters.map((c) => [c.name, digits(c.customers)]),
@@ -109,8 +115,7 @@ test('"Try the sample data" analyses the shipped sample, and k can be changed', 
   assert.equal(await settled(page), 'done', await page.textContent('#error'));
   assert.equal(digits(await headline(page, 'Customers')), cli(sample).customers);
 
-  await page.fill('#k-input', '3');
-  await page.dispatchEvent('#settings', 'change');
+  await page.selectOption('#k-input', '3');
   await page.waitForFunction(() => document.querySelectorAll('#clusters-table tbody tr').length === 3);
   assert.equal(await settled(page), 'done');
   assert.deepEqual(errors, []);
