@@ -70,7 +70,7 @@ pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
     let stage = segment(&customers, as_of, &settings.rfm, &source)?;
     let (rfm, scores) = (stage.rfm.clone(), stage.scores.clone());
 
-    let features = Features::from_rfm(&rfm);
+    let features = Features::build(&rfm, Some(&customers), &settings.clusters.features);
     let clustering = largest_first(cluster::fit(&features, &params)?);
     let (cluster_section, cluster_names) =
         cluster_report(&clustering, &features, &rfm, &customers, &scores, (&stage.segments, stage.index.names()));

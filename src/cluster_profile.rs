@@ -61,7 +61,13 @@ pub fn cluster_report(
         iterations: c.iterations,
         converged: c.converged,
         clipped_monetary: features.clipped_monetary,
-        scaler: Scaler { features: ["recency", "frequency", "monetary"], mean: features.mean, std_dev: features.std_dev },
+        scaler: Scaler {
+            features: features.names.clone(),
+            transform: features.transform,
+            scaling: features.scaling,
+            center: features.center.clone(),
+            scale: features.scale.clone(),
+        },
         overall,
         groups,
         cross_table: cross_table(segments, segment_names, &c.labels, &en),
@@ -98,14 +104,9 @@ fn typical_name(cluster: usize, c: &Clustering, scores: &Scores, rfm: &RfmTable)
     name_cluster(score_of(&scores.r), score_of(&scores.f), score_of(&scores.m), orders)
 }
 
-/// A centroid mapped back through the scaler and log1p: days, orders, money.
-fn original_units(features: &Features, c: &Clustering, g: usize) -> [f64; 3] {
-    let mut out = [0.0; 3];
-    for (j, v) in out.iter_mut().enumerate() {
-        let scale = if features.std_dev[j] > 0.0 { features.std_dev[j] } else { 1.0 };
-        *v = libm::expm1(c.centroids[[g, j]] * scale + features.mean[j]);
-    }
-    out
+/// A centroid mapped back through the scaling and transform: days, orders, money, ….
+fn original_units(features: &Features, c: &Clustering, g: usize) -> Vec<f64> {
+    (0..features.names.len()).map(|j| features.to_original(j, c.centroids[[g, j]])).collect()
 }
 
 /// `segments[i]` is customer `i`'s segment number, an index into `segment_names`.

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::date::Day;
 use crate::ingest::IngestReport;
-use crate::cluster::KSelection;
+use crate::cluster::{KSelection, Scaling, Transform};
 use crate::rfm::{Boundary, Definition, FrequencyMeasure, MonetaryMeasure, ScoreBin, ScoringMethod, SegmentMap};
 use crate::summary::{GroupSummary, Movement, TopShare};
 
@@ -134,7 +134,7 @@ pub struct ClusterReport {
     pub converged: bool,
     /// Customers whose monetary value was ≤ 0, clipped to 0 before the log.
     pub clipped_monetary: usize,
-    /// The fitted scaler: features are `log1p(x)`, then `(v - mean) / stdDev`.
+    /// The fitted feature preparation.
     pub scaler: Scaler,
     /// The average customer, to compare each cluster with.
     pub overall: GroupSummary,
@@ -144,16 +144,21 @@ pub struct ClusterReport {
     pub cross_table: CrossTable,
 }
 
-/// The feature scaling behind the clusters.
+/// The feature preparation behind the clusters: each feature is
+/// transformed, then `(value − center) / scale`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Scaler {
     /// Feature names, in column order.
-    pub features: [&'static str; 3],
-    /// Mean of each log1p-transformed feature.
-    pub mean: [f64; 3],
-    /// Standard deviation of each log1p-transformed feature.
-    pub std_dev: [f64; 3],
+    pub features: Vec<&'static str>,
+    /// The transform (`log1p` or `none`).
+    pub transform: Transform,
+    /// The scaling (`standard` or `robust`).
+    pub scaling: Scaling,
+    /// Subtracted from each transformed feature.
+    pub center: Vec<f64>,
+    /// Then divided by.
+    pub scale: Vec<f64>,
 }
 
 /// One cluster, described.
@@ -165,8 +170,9 @@ pub struct ClusterProfile {
     pub summary: GroupSummary,
     /// The name in Korean.
     pub name_ko: String,
-    /// The centroid in original units: recency days, orders, monetary value.
-    pub centre: [f64; 3],
+    /// The centroid in original units, one value per feature of the scaler
+    /// (recency days, orders, monetary value, extras).
+    pub centre: Vec<f64>,
 }
 
 /// A table of customer counts.

@@ -112,7 +112,10 @@ function renderCrossTable(table, cross) {
 
 /** Shows the whole K-means section of a report. */
 export function renderClusters(clusters) {
-  document.getElementById('cluster-note').textContent = clusters.note ?? `k = ${clusters.k}`;
+  const clipped = clusters.clippedMonetary
+    ? ` ${formatCount(clusters.clippedMonetary)} customers with net spend ≤ 0 (returns) count as 0 spend for clustering.`
+    : '';
+  document.getElementById('cluster-note').textContent = (clusters.note ?? `k = ${clusters.k}`) + '.' + clipped;
   renderSelection(document.getElementById('k-selection'), clusters);
   renderProfiles(document.getElementById('clusters-table'), clusters);
   renderCrossTable(document.getElementById('cross-table'), clusters.crossTable);

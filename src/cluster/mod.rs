@@ -24,7 +24,7 @@ mod quality;
 mod select;
 
 pub use errors::{ClusterError, ClusterParamsError};
-pub use features::Features;
+pub use features::{ExtraFeature, FeatureOptions, Features, Scaling, Transform};
 pub use fit::{fit, fit_points, Clustering};
 pub use init::kmeans_plus_plus;
 pub use linfa_api::KMeansModel;

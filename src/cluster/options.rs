@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ClusterParams, ClusterParamsError, ValidClusterParams};
+use super::{ClusterParams, ClusterParamsError, FeatureOptions, ValidClusterParams};
 
 /// How many clusters: a number the user chose, or chosen from a range by the
 /// silhouette score.
@@ -54,7 +54,8 @@ impl<'de> Deserialize<'de> for KSetting {
     }
 }
 
-/// Cluster settings. Defaults: k chosen automatically from 2..=10, seed 42.
+/// Cluster settings. Defaults: k chosen automatically from 2..=10, seed 42,
+/// features R, F, M with log1p and standard scaling.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ClusterOptions {
@@ -66,11 +67,13 @@ pub struct ClusterOptions {
     pub k_max: usize,
     /// Seed: same file + same settings → same clusters.
     pub seed: u64,
+    /// Which features, transformed and scaled how.
+    pub features: FeatureOptions,
 }
 
 impl Default for ClusterOptions {
     fn default() -> ClusterOptions {
-        ClusterOptions { k: KSetting::Auto, k_min: 2, k_max: 10, seed: 42 }
+        ClusterOptions { k: KSetting::Auto, k_min: 2, k_max: 10, seed: 42, features: FeatureOptions::default() }
     }
 }
 

@@ -118,6 +118,13 @@ test('"Try the sample data" analyses the shipped sample, and k can be changed', 
   await page.selectOption('#k-input', '3');
   await page.waitForFunction(() => document.querySelectorAll('#clusters-table tbody tr').length === 3);
   assert.equal(await settled(page), 'done');
+  assert.equal(await page.$$eval('#k-table', (t) => t.length), 0, 'no k curves for a k the user chose');
+
+  await page.click('#cluster-options summary');
+  await page.selectOption('#scaling-input', 'robust');
+  await page.check('#extra-tenure');
+  await page.waitForFunction(() => document.body.dataset.state === 'done' && document.querySelectorAll('#clusters-table tbody tr').length === 3);
+  assert.equal(await settled(page), 'done', await page.textContent('#error'));
   assert.deepEqual(errors, []);
 });
 
