@@ -36,7 +36,7 @@ pub struct Analysis {
 /// use segmenta::{analyze, Settings};
 /// let csv = "customer,date,amount\na,2024-01-02,10\nb,2024-03-01,50\nc,2024-02-01,5\n";
 /// let mut settings = Settings::default();
-/// settings.clusters.k = 2;
+/// settings.clusters.k = segmenta::cluster::KSetting::Fixed(2);
 /// let analysis = analyze(csv.as_bytes(), &settings).unwrap();
 /// assert_eq!(analysis.report.customers, 3);
 /// assert_eq!(analysis.report.as_of.to_string(), "2024-03-02");
@@ -49,7 +49,7 @@ pub struct Analysis {
 /// ```
 /// use segmenta::{analyze, Settings};
 /// let mut settings = Settings::default();
-/// settings.clusters.k = 0;
+/// settings.clusters.k = segmenta::cluster::KSetting::Fixed(0);
 /// let err = analyze(b"", &settings).unwrap_err();
 /// assert_eq!(err.to_string(), "the number of clusters k must be at least 1");
 /// ```

@@ -164,3 +164,55 @@ fn earlier(
     let before: Vec<Option<usize>> = customers.ids.iter().map(|id| by_id.get(id.as_str()).copied()).collect();
     Ok(movement(date, as_of, index.names().to_vec(), &before, segments))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rfm::{MapPreset, ScoreRanges, SegmentRule};
+
+    const CSV: &str = "customer,date,amount\na,2024-01-01,100\na,2024-06-01,100\nb,2024-01-15,10\nc,2024-05-20,50\nd,2024-06-10,5\n";
+
+    fn run(options: &RfmOptions) -> RfmStage {
+        let spec = ColumnSpec::default();
+        let customers = read_customers(CSV.as_bytes(), &spec, None).unwrap().customers;
+        let source = Source { bytes: CSV.as_bytes(), columns: &spec, order_column: None, as_of_is_default: true };
+        segment(&customers, Day::from_ymd(2024, 6, 11).unwrap(), options, &source).unwrap()
+    }
+
+    #[test]
+    fn movement_counts_customers_from_their_earlier_segment_and_new_ones_apart() {
+        let stage = run(&RfmOptions { bins: 3, preset: MapPreset::RRfm, movement_days: 30, ..RfmOptions::default() });
+        let m = stage.report.movement.unwrap();
+        assert_eq!((m.from_as_of.to_string(), m.to_as_of.to_string()), ("2024-05-12".into(), "2024-06-11".into()));
+        // c and d first bought after 2024-05-12.
+        assert_eq!(m.counts.last().unwrap().iter().sum::<usize>(), 2);
+        assert_eq!(m.counts.iter().flatten().sum::<usize>(), 4);
+        assert_eq!(m.moved + m.stayed, 2);
+    }
+
+    #[test]
+    fn an_earlier_date_before_the_first_transaction_gives_a_note_not_an_error() {
+        let stage = run(&RfmOptions { bins: 3, preset: MapPreset::RRfm, movement_days: 400, ..RfmOptions::default() });
+        assert!(stage.report.movement.is_none());
+        assert_eq!(stage.report.movement_note.unwrap(), "No movement to show: the file has no transactions on or before 2023-05-08.");
+    }
+
+    #[test]
+    fn customers_no_rule_covers_are_others_and_never_dropped() {
+        let only_recent = SegmentRule {
+            name: "Recent".into(),
+            playbook: None,
+            codes: vec![],
+            ranges: vec![ScoreRanges { r: [3, 3], f: [1, 3], m: [1, 3] }],
+            description: None,
+            action: Some("Say thanks.".into()),
+        };
+        let map = SegmentMap { segments: vec![only_recent] };
+        let stage = run(&RfmOptions { bins: 3, map: Some(map), movement_days: 0, ..RfmOptions::default() });
+        let rows = &stage.report.segments;
+        assert_eq!(rows.iter().map(|r| r.customers).sum::<usize>(), 4);
+        assert_eq!(rows.last().unwrap().name, "Others");
+        assert_eq!(rows[0].action, "Say thanks.");
+        assert_eq!(stage.report.coverage.codes_per_segment, [9, 18]);
+    }
+}
