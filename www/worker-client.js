@@ -7,6 +7,9 @@ export class AnalysisWorker {
   #worker = null;
   #pending = new Map();
   #nextId = 1;
+  #warming = null;
+  #onReady = () => {};
+  #onReadyFailed = () => {};
 
   /**
    * Analyses `bytes` (an ArrayBuffer, transferred to the worker) with
@@ -19,7 +22,8 @@ export class AnalysisWorker {
       if (signal?.aborted) return reject(new DOMException('Cancelled', 'AbortError'));
       this.#pending.set(id, { resolve, reject, onProgress });
       signal?.addEventListener('abort', () => {
-        this.#failAll(new DOMException('Cancelled', 'AbortError'));
+        // Only a call still running is cancelled (by stopping the worker).
+        if (this.#pending.has(id)) this.#failAll(new DOMException('Cancelled', 'AbortError'));
       }, { once: true });
       this.#ensure().postMessage({ type: 'analyze', id, bytes, settings }, [bytes]);
     });
@@ -37,6 +41,16 @@ export class AnalysisWorker {
     });
   }
 
+  /** Starts the worker and loads the engine now; resolves to its version. */
+  warm() {
+    this.#warming ??= new Promise((resolve, reject) => {
+      this.#onReady = resolve;
+      this.#onReadyFailed = reject;
+      this.#ensure().postMessage({ type: 'warm' });
+    });
+    return this.#warming;
+  }
+
   #ensure() {
     if (this.#worker) return this.#worker;
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
@@ -50,6 +64,7 @@ export class AnalysisWorker {
   }
 
   #receive(msg) {
+    if (msg.type === 'ready') return this.#onReady(msg.version);
     const call = this.#pending.get(msg.id);
     if (!call) return;
     if (msg.type === 'progress') return call.onProgress(msg.stage);
@@ -64,6 +79,7 @@ export class AnalysisWorker {
 
   /** Rejects every pending call and discards the worker. */
   #failAll(error) {
+    this.#onReadyFailed(error);
     for (const call of this.#pending.values()) call.reject(error);
     this.#pending.clear();
     this.#discard();
@@ -72,5 +88,6 @@ export class AnalysisWorker {
   #discard() {
     this.#worker?.terminate();
     this.#worker = null;
+    this.#warming = null;
   }
 }

@@ -1,13 +1,25 @@
 // The module worker that runs the wasm core, so the page never freezes.
 //
 // In:  { type: 'analyze', id, bytes: ArrayBuffer, settings } | { type: 'download', id, name }
-// Out: { type: 'progress', id, stage } | { type: 'result', id, report, version } | { type: 'file', id, text }
+//      { type: 'warm' } loads the engine ahead of time
+// Out: { type: 'ready', version } after 'warm'
+//    | { type: 'progress', id, stage } | { type: 'result', id, report, version } | { type: 'file', id, text }
 //    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
 import init, { analyze, download, version } from './pkg/segmenta.js';
 
 const ready = init();
 
 self.onmessage = async ({ data }) => {
+  if (data.type === 'warm') {
+    // Load the engine now, so no request is made once a file is chosen.
+    try {
+      await ready;
+      self.postMessage({ type: 'ready', version: version() });
+    } catch (error) {
+      self.postMessage({ type: 'error', id: 0, message: String(error?.message ?? error), fatal: true });
+    }
+    return;
+  }
   const { id, bytes, settings } = data;
   try {
     if (data.type === 'download') {

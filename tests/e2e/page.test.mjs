@@ -217,5 +217,21 @@ test('the map editor renames a segment and moves a code, and every customer stay
   assert.equal(after.reduce((sum, s) => sum + digits(s.customers), 0), total);
   assert.equal(await page.inputValue('#map-input'), 'custom');
   assert.match(await download(page, 'settings.json'), /"name": "VIP",\s*"playbook": "champions"/);
+
+test('HTML in a file is shown as text and never runs', async () => {
+  const { page, errors } = await open();
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.setInputFiles('#file-input', `${root}tests/fixtures/hostile_html.csv`);
+  assert.equal(await settled(page), 'done', await page.textContent('#error'));
+  const quality = await page.textContent('#data-quality');
+  assert.match(quality, /first at line 3: “<script>alert\(2\)<\/script>”/);
+  assert.match(quality, /first at line 4: “<b>bold<\/b>”/);
+  assert.equal(await page.$$eval('#data-quality img, #data-quality script, #data-quality b', (n) => n.length), 0);
+  assert.equal(digits(await headline(page, 'Customers')), 2);
+  assert.deepEqual(dialogs, []);
   assert.deepEqual(errors, []);
 });
