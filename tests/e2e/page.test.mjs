@@ -217,6 +217,8 @@ test('the map editor renames a segment and moves a code, and every customer stay
   assert.equal(after.reduce((sum, s) => sum + digits(s.customers), 0), total);
   assert.equal(await page.inputValue('#map-input'), 'custom');
   assert.match(await download(page, 'settings.json'), /"name": "VIP",\s*"playbook": "champions"/);
+  assert.deepEqual(errors, []);
+});
 
 test('HTML in a file is shown as text and never runs', async () => {
   const { page, errors } = await open();
