@@ -33,6 +33,11 @@ fn assert_close(actual: &[f64], expected: &[f64]) {
     }
 }
 
+/// Checks the R, F and M scores of the fixture's ten customers.
+fn assert_scores(s: &Scores, r: [u8; 10], f: [u8; 10], m: [u8; 10]) {
+    assert_eq!((s.r.as_slice(), s.f.as_slice(), s.m.as_slice()), (&r[..], &f[..], &m[..]));
+}
+
 #[test]
 fn quintile_cut_points_of_one_to_ten() {
     let values: Vec<f64> = (1..=10).map(f64::from).collect();
@@ -75,9 +80,7 @@ fn tie_aware_quantiles_golden() {
     assert_close(&s.frequency.cuts, &[1.0, 1.0, 1.4, 2.2]);
     assert_close(&s.monetary.cuts, &[14.0, 40.0, 66.0, 146.1]);
     assert_eq!(s.recency.boundary, Boundary::Above);
-    assert_eq!(s.r, [5, 3, 3, 4, 1, 4, 2, 3, 5, 1]);
-    assert_eq!(s.f, [1, 1, 1, 4, 1, 5, 1, 5, 1, 4]);
-    assert_eq!(s.m, [1, 5, 2, 2, 1, 4, 3, 5, 2, 4]);
+    assert_scores(&s, [5, 3, 3, 4, 1, 4, 2, 3, 5, 1], [1, 1, 1, 4, 1, 5, 1, 5, 1, 4], [1, 5, 2, 2, 1, 4, 3, 5, 2, 4]);
 }
 
 #[test]
@@ -89,9 +92,7 @@ fn r_rfm_golden() {
     assert_close(&s.frequency.cuts, &[2.0, 2.0, 2.4, 3.2]);
     assert_close(&s.monetary.cuts, &[15.0, 41.0, 67.0, 147.1]);
     assert_eq!(s.recency.boundary, Boundary::From);
-    assert_eq!(s.r, [5, 3, 3, 4, 1, 5, 2, 3, 5, 1]);
-    assert_eq!(s.f, [1, 1, 1, 3, 1, 4, 1, 5, 1, 3]);
-    assert_eq!(s.m, [1, 5, 2, 2, 1, 4, 3, 5, 2, 4]);
+    assert_scores(&s, [5, 3, 3, 4, 1, 5, 2, 3, 5, 1], [1, 1, 1, 3, 1, 4, 1, 5, 1, 3], [1, 5, 2, 2, 1, 4, 3, 5, 2, 4]);
 }
 
 #[test]
@@ -106,9 +107,7 @@ fn ntile_golden() {
     // SELECT NTILE(5) OVER (ORDER BY recency DESC, id), … in SQLite 3.40.
     // Recency 40 (c02, c03, c08) straddles groups 2 and 3, split by id.
     let s = run(ScoringMethod::Ntile);
-    assert_eq!(s.r, [5, 2, 3, 4, 1, 4, 2, 3, 5, 1]);
-    assert_eq!(s.f, [1, 1, 2, 4, 2, 5, 3, 5, 3, 4]);
-    assert_eq!(s.m, [1, 5, 2, 3, 1, 4, 3, 5, 2, 4]);
+    assert_scores(&s, [5, 2, 3, 4, 1, 4, 2, 3, 5, 1], [1, 1, 2, 4, 2, 5, 3, 5, 3, 4], [1, 5, 2, 3, 1, 4, 3, 5, 2, 4]);
 }
 
 #[test]
@@ -123,9 +122,7 @@ fn ntile_puts_the_larger_groups_first() {
 fn rank_first_golden() {
     // pandas: qcut(rank(method="first"), 5, labels=…) on the id-sorted table.
     let s = run(ScoringMethod::RankFirst);
-    assert_eq!(s.r, [5, 3, 3, 4, 1, 4, 2, 2, 5, 1]);
-    assert_eq!(s.f, [1, 1, 2, 4, 2, 5, 3, 5, 3, 4]);
-    assert_eq!(s.m, [1, 5, 2, 3, 1, 4, 3, 5, 2, 4]);
+    assert_scores(&s, [5, 3, 3, 4, 1, 4, 2, 2, 5, 1], [1, 1, 2, 4, 2, 5, 3, 5, 3, 4], [1, 5, 2, 3, 1, 4, 3, 5, 2, 4]);
     // Derived cut points: the lowest value of each higher score.
     assert_eq!(s.frequency.cuts, [1.0, 1.0, 2.0, 3.0]);
 }
@@ -154,9 +151,7 @@ fn fixed_thresholds_golden() {
         ..RfmOptions::default()
     };
     let s = score_with(&rfm, &ids, &options);
-    assert_eq!(s.r, [3, 1, 1, 2, 1, 3, 1, 1, 3, 1]);
-    assert_eq!(s.f, [1, 1, 1, 2, 1, 2, 1, 3, 1, 2]);
-    assert_eq!(s.m, [1, 3, 2, 2, 1, 2, 2, 3, 1, 2]);
+    assert_scores(&s, [3, 1, 1, 2, 1, 3, 1, 1, 3, 1], [1, 1, 1, 2, 1, 2, 1, 3, 1, 2], [1, 3, 2, 2, 1, 2, 2, 3, 1, 2]);
 }
 
 #[test]
