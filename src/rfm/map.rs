@@ -323,6 +323,31 @@ mod tests {
     }
 
     #[test]
+    fn the_scoring_fixture_lands_in_each_maps_segments() {
+        // The codes of the ten customers of the scoring golden tests (tie-aware quantiles),
+        // with each map's segment worked out by hand from the tables in rfm-segment-map.md.
+        let codes = [511, 315, 312, 442, 111, 454, 213, 355, 512, 144];
+        let expect = |preset, names: [&str; 10]| {
+            let map = SegmentMap::preset(preset).index(5).unwrap();
+            let got: Vec<&str> = codes.iter().map(|&c| map.name(map.segment_of((c / 100) as u8, (c / 10 % 10) as u8, (c % 10) as u8))).collect();
+            assert_eq!(got, names, "{preset:?}");
+        };
+        expect(MapPreset::Default, [
+            "New Customers", "Promising", "About To Sleep", "Potential Loyalist", "Lost",
+            "Champions", "About To Sleep", "Loyal", "New Customers", "Cannot Lose Them",
+        ]);
+        expect(MapPreset::RRfm, [
+            "New Customers", "Promising", "About To Sleep", "Potential Loyalist", "Lost",
+            "Potential Loyalist", "About To Sleep", "Potential Loyalist", "New Customers", "Can't Lose Them",
+        ]);
+        // Legacy rules: 315, 442 and 213 match no rule; 144 is At Risk, never Can't Lose Them.
+        expect(MapPreset::RRfmLegacy, [
+            "Potential Loyalist", "Others", "Potential Loyalist", "Others", "Lost",
+            "Champions", "Others", "Loyal Customers", "Potential Loyalist", "At Risk",
+        ]);
+    }
+
+    #[test]
     fn codes_must_fit_the_number_of_bins() {
         let err = SegmentMap::preset(MapPreset::Default).index(4).unwrap_err();
         assert_eq!(err, RfmError::CodeOutOfRange { segment: "Champions".into(), code: 555, bins: 4 });
