@@ -220,6 +220,28 @@ test('the map editor renames a segment and moves a code, and every customer stay
   assert.deepEqual(errors, []);
 });
 
+test('a segment written as score ranges, added to the R rfm legacy rules, takes in the Others', async () => {
+  const { page, errors } = await open();
+  await page.selectOption('#map-input', 'rRfmLegacy');
+  await page.click('#sample-button');
+  assert.equal(await settled(page), 'done', await page.textContent('#error'));
+  const before = await tableRows(page, 'segments-table');
+  const others = digits(before.find((s) => s.name === 'Others').customers);
+  assert.ok(others > 0);
+
+  await page.click('#map-editor-box summary');
+  await page.click('text=Add a segment');
+  await page.fill('[aria-label="Name of segment 11"]', 'Everyone else');
+  await page.fill('[aria-label="Score ranges of Segment 11"]', 'R1-5 F1-5 M1-5');
+  await page.click('#apply-map');
+  await page.waitForFunction(() => [...document.querySelectorAll('#segments-table tbody th')].some((th) => th.textContent === 'Everyone else'));
+  assert.equal(await settled(page), 'done', await page.textContent('#error'));
+  const after = await tableRows(page, 'segments-table');
+  assert.equal(digits(after.find((s) => s.name === 'Everyone else').customers), others);
+  assert.equal(after.find((s) => s.name === 'Others'), undefined);
+  assert.deepEqual(errors, []);
+});
+
 test('HTML in a file is shown as text and never runs', async () => {
   const { page, errors } = await open();
   const dialogs = [];
