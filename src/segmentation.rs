@@ -74,7 +74,7 @@ pub fn segment(customers: &Customers, as_of: Day, options: &RfmOptions, source: 
         .collect();
     let (movement, movement_note) = match options.movement_days {
         0 => (None, None),
-        days => match earlier(customers, &scores, &index, &segments, options, source, (Day(as_of.0 - days as i32), as_of)) {
+        days => match earlier(customers, &scores, &index, &segments, options, source, (Day(as_of.0.saturating_sub(i32::try_from(days).unwrap_or(i32::MAX))), as_of)) {
             Ok(m) => (Some(m), None),
             Err(note) => (None, Some(note)),
         },
@@ -195,6 +195,12 @@ mod tests {
         let stage = run(&RfmOptions { bins: 3, preset: MapPreset::RRfm, movement_days: 400, ..RfmOptions::default() });
         assert!(stage.report.movement.is_none());
         assert_eq!(stage.report.movement_note.unwrap(), "No movement to show: the file has no transactions on or before 2023-05-08.");
+    }
+
+    #[test]
+    fn an_absurd_movement_window_is_a_note_too() {
+        let stage = run(&RfmOptions { bins: 3, preset: MapPreset::RRfm, movement_days: u32::MAX, ..RfmOptions::default() });
+        assert!(stage.report.movement.is_none() && stage.report.movement_note.is_some());
     }
 
     #[test]
