@@ -8,8 +8,8 @@ use crate::date::Day;
 use crate::ingest::{read_customers, ColumnSpec, Customers};
 use crate::report::{Coverage, CoverageCell, RfmReport, ScaleReport, Scales};
 use crate::rfm::{
-    boundary_text, code_of, definitions, empty_bins_hint, no_movement_before, score_bins, score_with, MapIndex, RfmError,
-    RfmOptions, RfmTable, Scale, Scores, SegmentMap, Stated,
+    boundary_text, code_of, definitions, empty_bins_hint, map_name, no_movement_before, score_bins, score_with,
+    segments_definition, MapIndex, RfmError, RfmOptions, RfmTable, Scale, Scores, SegmentMap, Stated,
 };
 use crate::summary::{concentration, movement, summarize, value_tiers, Movement, ValueTier};
 
@@ -88,17 +88,22 @@ pub fn segment(customers: &Customers, as_of: Day, options: &RfmOptions, source: 
         method: options.method,
         bins: options.bins,
     };
+    let coverage = coverage(&index, &scores);
+    let mut definitions = definitions(&stated);
+    let preset = options.map.is_none().then_some(options.preset);
+    let uncovered = coverage.codes_per_segment.last().copied().unwrap_or(0);
+    definitions.push(segments_definition(map_name(preset), map.segments.len(), uncovered));
     let report = RfmReport {
         bins: options.bins,
         method: options.method,
         frequency: options.frequency,
         monetary: options.monetary,
-        definitions: definitions(&stated),
+        definitions,
         scales,
         hints,
         map: map.clone(),
         segments: segment_rows,
-        coverage: coverage(&index, &scores),
+        coverage,
         concentration: concentration(&customers.monetary),
         tiers: tier_rows,
         movement,

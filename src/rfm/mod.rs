@@ -28,4 +28,6 @@ pub use scoring::{
     cut_points, quantile_type7, r_rfm_breaks, score, score_ascending, score_descending, score_with, Scores, ScoringMethod,
 };
 pub use segments::Segment;
-pub use texts::{boundary_text, definitions, empty_bins_hint, no_movement_before, Definition, Stated};
+pub use texts::{
+    boundary_text, definitions, empty_bins_hint, map_name, no_movement_before, segments_definition, Definition, Stated,
+};

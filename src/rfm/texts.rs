@@ -70,6 +70,30 @@ pub fn definitions(s: &Stated) -> Vec<Definition> {
     ]
 }
 
+/// The definition of the segments: which map, how it is read, and how many
+/// codes no segment covers.
+pub fn segments_definition(map_name: &str, segments: usize, uncovered_codes: usize) -> Definition {
+    let others = match uncovered_codes {
+        0 => "every code belongs to a segment".to_owned(),
+        1 => "1 code belongs to no segment: its customers are shown as Others".to_owned(),
+        n => format!("{n} codes belong to no segment: their customers are shown as Others"),
+    };
+    Definition {
+        term: "Segments".into(),
+        text: format!("{map_name}: {segments} segments tested in order, the first match wins; {others}"),
+    }
+}
+
+/// The name of a map for the definitions.
+pub fn map_name(preset: Option<super::MapPreset>) -> &'static str {
+    match preset {
+        Some(super::MapPreset::Default) => "the 11-segment map over all 125 codes",
+        Some(super::MapPreset::RRfm) => "the R package rfm's rule table",
+        Some(super::MapPreset::RRfmLegacy) => "the R package rfm's legacy rules",
+        None => "your own map",
+    }
+}
+
 /// What a cut point boundary means, for the cut-point table.
 pub fn boundary_text(boundary: Boundary) -> &'static str {
     match boundary {
