@@ -90,7 +90,8 @@ pub fn segment(customers: &Customers, as_of: Day, options: &RfmOptions, source: 
     };
     let coverage = coverage(&index, &scores);
     let mut definitions = definitions(&stated);
-    let preset = options.map.is_none().then_some(options.preset);
+    // A map equal to its preset (as a saved settings file holds it) is still that preset.
+    let preset = (map == SegmentMap::preset(options.preset)).then_some(options.preset);
     let uncovered = coverage.codes_per_segment.last().copied().unwrap_or(0);
     definitions.push(segments_definition(map_name(preset), map.segments.len(), uncovered));
     let report = RfmReport {
