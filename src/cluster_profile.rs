@@ -99,7 +99,9 @@ fn typical_name(cluster: usize, c: &Clustering, scores: &Scores, rfm: &RfmTable)
         let mut values: Vec<f64> = members.iter().map(|&i| f(i)).collect();
         median(&mut values).unwrap_or(0.0)
     };
-    let score_of = |s: &[u8]| median_of(&|i| f64::from(s[i])).round().clamp(1.0, 5.0) as u8;
+    // Names are worded for 1–5 scores: with 3 or 4 bins, stretch the median onto 1–5.
+    let stretch = 4.0 / f64::from(scores.bins.max(2) - 1);
+    let score_of = |s: &[u8]| (1.0 + (median_of(&|i| f64::from(s[i])) - 1.0) * stretch).round().clamp(1.0, 5.0) as u8;
     let orders = median_of(&|i| f64::from(rfm.frequency[i]));
     name_cluster(score_of(&scores.r), score_of(&scores.f), score_of(&scores.m), orders)
 }
