@@ -158,7 +158,8 @@ test('a settings file saved by the CLI gives the page the same numbers, byte for
 
   const { page, errors } = await open();
   await page.setInputFiles('#settings-file', `${dir}/settings.json`);
-  assert.equal(await page.inputValue('#method-input'), 'ntile');
+  // The file is read asynchronously: wait for the panel to show it.
+  await page.waitForFunction(() => document.getElementById('method-input').value === 'ntile');
   assert.equal(await page.inputValue('#bins-input'), '4');
   await page.setInputFiles('#file-input', sample);
   assert.equal(await settled(page), 'done', await page.textContent('#error'));
