@@ -2,15 +2,13 @@
 
 use crate::cluster::{self, Clustering, Features};
 use crate::cluster_profile::{cluster_report, largest_first};
-use crate::ingest::{read_with, Customers, Ingested};
-use crate::report::{CutPoints, Report, RfmReport};
-use crate::rfm::{score, RfmTable, Scores, Segment};
+use crate::date::Day;
+use crate::ingest::{read_with, Customers, IngestReport, Ingested};
+use crate::report::Report;
+use crate::rfm::{no_movement_before, RfmTable, Scores};
+use crate::segmentation::{segment, RfmStage, Source};
 use crate::settings::Settings;
-use crate::summary::summarize;
-use crate::{Error, Result};
-
-/// Number of score bins (1–5).
-pub const BINS: u8 = 5;
+use crate::Result;
 
 /// A finished analysis: the per-customer results and the [`Report`].
 #[derive(Debug, Clone)]
@@ -21,14 +19,16 @@ pub struct Analysis {
     pub rfm: RfmTable,
     /// Their 1–5 scores.
     pub scores: Scores,
-    /// Their RFM segment.
-    pub segments: Vec<Segment>,
+    /// Their RFM segments, tiers and the report's RFM part.
+    pub stage: RfmStage,
     /// Their K-means cluster, numbered largest cluster first.
     pub clustering: Clustering,
     /// The name of each cluster, by cluster number.
     pub cluster_names: Vec<String>,
     /// The summary shown to the user.
     pub report: Report,
+    /// The settings it ran with.
+    pub settings: Settings,
 }
 
 /// Runs the whole analysis on the bytes of a transactions CSV.
@@ -56,55 +56,68 @@ pub struct Analysis {
 /// ```
 pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
     check_settings(settings)?;
-    analyze_ingested(read_with(bytes, &settings.ingest, settings.as_of)?, settings)
+    let ingested = read_with(bytes, &settings.ingest, settings.as_of)?;
+    let earlier = |date| {
+        read_with(bytes, &settings.ingest, Some(date)).map(|read| read.customers).map_err(|_| no_movement_before(date))
+    };
+    analyze_ingested(ingested, settings, &earlier)
 }
 
 /// Refuses settings that cannot run, before any file is read.
 pub fn check_settings(settings: &Settings) -> Result<()> {
     settings.clusters.params().map_err(cluster::ClusterError::from)?;
-    if settings.rfm.bins != BINS {
-        return Err(Error::Setting { name: "rfm.bins", message: format!("only {BINS} bins are supported, not {}", settings.rfm.bins) });
-    }
+    settings.rfm.check()?;
     Ok(())
+}
+
+/// The as-of date of a file read with `settings`: the one given, else a
+/// customer table's, else the day after the latest date.
+pub fn as_of_date(data: &IngestReport, settings: &Settings) -> Option<Day> {
+    settings.as_of.or(data.as_of_hint).or(data.last_date.map(Day::succ))
+}
+
+/// The earlier date segment movement is measured from, `None` when the
+/// movement is off: a streamed file is read a second time up to it.
+pub fn movement_date(data: &IngestReport, settings: &Settings) -> Option<Day> {
+    let days = settings.rfm.movement_days;
+    let as_of = as_of_date(data, settings)?;
+    (days > 0).then(|| Day(as_of.0.saturating_sub(i32::try_from(days).unwrap_or(i32::MAX))))
 }
 
 /// Runs the analysis on a file already read, for example streamed through
 /// an [`IngestStream`](crate::ingest::IngestStream) created with
-/// `settings.ingest` and `settings.as_of`.
-pub fn analyze_ingested(ingested: Ingested, settings: &Settings) -> Result<Analysis> {
-    check_settings(settings)?;
+/// `settings.ingest` and `settings.as_of`. `earlier` gives the customers as
+/// of an earlier date (the same file read again up to it), for the segment
+/// movement, or the note to show instead.
+pub fn analyze_ingested(
+    ingested: Ingested,
+    settings: &Settings,
+    earlier: &dyn Fn(Day) -> std::result::Result<Customers, String>,
+) -> Result<Analysis> {
     let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
+    settings.rfm.check()?;
     let last_date = ingested.report.last_date.expect("at least one row was used");
-    let as_of = settings.as_of.or(ingested.report.as_of_hint).unwrap_or(last_date.succ());
+    let as_of = as_of_date(&ingested.report, settings).unwrap_or(last_date.succ());
     let customers = ingested.customers;
-    let rfm = RfmTable::from_customers(&customers, as_of);
-    let scores = score(&rfm, BINS);
-    let segments: Vec<Segment> = (0..rfm.len()).map(|i| Segment::of(scores.r[i], scores.f[i], scores.m[i])).collect();
-    let segment_index: Vec<usize> = segments.iter().map(|s| *s as usize).collect();
-    let segment_rows = summarize(&segment_index, Segment::ALL.len(), &rfm, |g| {
-        (Segment::ALL[g].name().to_owned(), Segment::ALL[g].action().to_owned())
-    });
+    let columns = &ingested.report.columns;
+    let as_of_is_default = settings.as_of.is_none() && as_of == last_date.succ();
+    let source = Source { earlier, order_column: columns.order.map(|i| columns.name(i)), as_of_is_default };
+    let stage = segment(&customers, as_of, &settings.rfm, &source)?;
+    let (rfm, scores) = (stage.rfm.clone(), stage.scores.clone());
 
     let features = Features::build(&rfm, Some(&customers), &settings.clusters.features);
     let clustering = largest_first(cluster::fit(&features, &params)?);
-    let (cluster_section, cluster_names) = cluster_report(&clustering, &features, &rfm, &scores, &segments);
+    let (cluster_section, cluster_names) =
+        cluster_report(&clustering, &features, &rfm, &customers, &scores, (&stage.segments, stage.index.names()));
 
     let report = Report {
         as_of,
-        as_of_is_default: settings.as_of.is_none() && as_of == last_date.succ(),
+        as_of_is_default,
         customers: rfm.len(),
         revenue: rfm.monetary.iter().sum(),
-        rfm: RfmReport {
-            bins: BINS,
-            cut_points: CutPoints {
-                recency: scores.r_cuts.clone(),
-                frequency: scores.f_cuts.clone(),
-                monetary: scores.m_cuts.clone(),
-            },
-            segments: segment_rows,
-        },
+        rfm: stage.report.clone(),
         clusters: cluster_section,
         data: ingested.report,
     };
-    Ok(Analysis { customers, rfm, scores, segments, clustering, cluster_names, report })
+    Ok(Analysis { customers, rfm, scores, stage, clustering, cluster_names, report, settings: settings.clone() })
 }

@@ -1,13 +1,22 @@
 //! The JavaScript boundary (wasm32 only): bytes (at once or in chunks) and a
-//! settings object in, a plain report object out. Every error becomes a
-//! `JsError` with one readable message; nothing here unwraps.
+//! settings object in, a plain report object out. Every error becomes a `JsError` with one readable
+//! message; nothing here unwraps.
+
+use std::cell::RefCell;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{analyze_ingested, check_settings};
-use crate::ingest::IngestStream;
-use crate::{analyze as run_analysis, Settings};
+use crate::analysis::{analyze_ingested, check_settings, movement_date};
+use crate::date::Day;
+use crate::export::Download;
+use crate::ingest::{IngestStream, Ingested};
+use crate::{analyze as run_analysis, Analysis, Settings};
+
+thread_local! {
+    /// The latest analysis, kept for its downloads.
+    static LATEST: RefCell<Option<Analysis>> = const { RefCell::new(None) };
+}
 
 /// Installs the panic hook so a bug shows its message in the console.
 #[wasm_bindgen(start)]
@@ -16,23 +25,44 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Analyses a whole transactions file. `settings` is an object such as
+/// Analyses a transactions CSV. `settings` is an object such as
 /// `{ asOf: "2024-12-31", ingest: { columns: { customer: "id" } }, clusters: { k: 4, seed: 42 } }`;
 /// `undefined` or `{}` take every default. Returns the report as a plain
 /// object (see `Report` in the Rust docs).
 #[wasm_bindgen]
 pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
-    let analysis = run_analysis(bytes, &settings_from(settings)?)?;
-    to_js(&analysis.report)
+    let settings = settings_from(settings)?;
+    LATEST.with(|latest| latest.borrow_mut().take());
+    let analysis = run_analysis(bytes, &settings)?;
+    keep(analysis)
 }
 
-/// A file analysed as it streams in: `new Reader(settings)`, then
-/// `push(chunk)` for each `Uint8Array` chunk, then `finish()` for the
-/// report. Memory holds the customers, not the file.
+/// Keeps an analysis for its downloads and returns its report.
+fn keep(analysis: Analysis) -> Result<JsValue, JsError> {
+    let report = to_js(&analysis.report);
+    LATEST.with(|latest| *latest.borrow_mut() = Some(analysis));
+    report
+}
+
+/// A file analysed as it streams in, so memory holds the customers, not
+/// the file:
+///
+/// ```js
+/// const reader = new Reader(settings);
+/// for await (const chunk of file.stream()) reader.push(chunk);
+/// const since = reader.endFile();             // "YYYY-MM-DD", or null
+/// if (since) for await (const chunk of file.stream()) reader.pushAgain(chunk);
+/// const report = reader.finish();
+/// ```
+///
+/// The second pass (only when segment movement is on) reads the file again
+/// up to the earlier date the movement compares with.
 #[wasm_bindgen]
 pub struct Reader {
-    stream: Option<IngestStream>,
     settings: Settings,
+    stream: Option<IngestStream>,
+    ingested: Option<Ingested>,
+    earlier: Option<(Day, IngestStream)>,
 }
 
 #[wasm_bindgen]
@@ -43,33 +73,72 @@ impl Reader {
         let settings = settings_from(settings)?;
         check_settings(&settings)?;
         let stream = IngestStream::new(&settings.ingest, settings.as_of);
-        Ok(Reader { stream: Some(stream), settings })
+        Ok(Reader { stream: Some(stream), ingested: None, earlier: None, settings })
     }
 
     /// Reads the next chunk.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
-        let stream = self.stream.as_mut().ok_or_else(finished)?;
-        stream.push(chunk)?;
+        self.stream.as_mut().ok_or_else(|| misuse("push"))?.push(chunk)?;
         Ok(())
     }
 
-    /// Bytes read so far.
+    /// Bytes read so far (by the pass under way).
     #[wasm_bindgen(js_name = bytesRead)]
     pub fn bytes_read(&self) -> f64 {
-        self.stream.as_ref().map_or(0.0, |s| s.bytes_read() as f64)
+        match (&self.stream, &self.earlier) {
+            (Some(s), _) => s.bytes_read() as f64,
+            (None, Some((_, s))) => s.bytes_read() as f64,
+            _ => 0.0,
+        }
     }
 
-    /// Data rows read so far.
+    /// Data rows read so far (by the pass under way).
     #[wasm_bindgen(js_name = rowsRead)]
     pub fn rows_read(&self) -> f64 {
-        self.stream.as_ref().map_or(0.0, |s| s.rows_read() as f64)
+        match (&self.stream, &self.earlier) {
+            (Some(s), _) => s.rows_read() as f64,
+            (None, Some((_, s))) => s.rows_read() as f64,
+            _ => 0.0,
+        }
     }
 
-    /// Ends the input and runs the analysis; returns the report.
+    /// Ends the file; returns the earlier date (`YYYY-MM-DD`) up to which it
+    /// must be pushed again with `pushAgain`, or `null` when no second pass
+    /// is needed.
+    #[wasm_bindgen(js_name = endFile)]
+    pub fn end_file(&mut self) -> Result<Option<String>, JsError> {
+        let ingested = self.stream.take().ok_or_else(|| misuse("endFile"))?.finish()?;
+        let date = movement_date(&ingested.report, &self.settings);
+        self.earlier = date.map(|d| (d, IngestStream::new(&self.settings.ingest, Some(d))));
+        self.ingested = Some(ingested);
+        Ok(date.map(|d| d.to_string()))
+    }
+
+    /// Reads the next chunk of the second pass.
+    #[wasm_bindgen(js_name = pushAgain)]
+    pub fn push_again(&mut self, chunk: &[u8]) -> Result<(), JsError> {
+        self.earlier.as_mut().ok_or_else(|| misuse("pushAgain"))?.1.push(chunk)?;
+        Ok(())
+    }
+
+    /// Runs the analysis; returns the report.
     pub fn finish(&mut self) -> Result<JsValue, JsError> {
-        let stream = self.stream.take().ok_or_else(finished)?;
-        let analysis = analyze_ingested(stream.finish()?, &self.settings)?;
-        to_js(&analysis.report)
+        if self.stream.is_some() {
+            self.end_file()?;
+        }
+        let ingested = self.ingested.take().ok_or_else(|| misuse("finish"))?;
+        let (date, then) = match self.earlier.take() {
+            Some((date, stream)) => (Some(date), Some(stream.finish())),
+            None => (None, None),
+        };
+        let then = std::cell::RefCell::new(then);
+        let earlier = |asked: Day| match (date, then.borrow_mut().take()) {
+            (Some(date), Some(Ok(read))) if date == asked => Ok(read.customers),
+            _ => Err(crate::rfm::no_movement_before(asked)),
+        };
+        LATEST.with(|latest| latest.borrow_mut().take());
+        let analysis = analyze_ingested(ingested, &self.settings, &earlier)?;
+        keep(analysis)
     }
 }
 
@@ -80,6 +149,28 @@ impl Reader {
 pub fn peek(head: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
     let settings = settings_from(settings)?;
     to_js(&crate::ingest::peek(head, &settings.ingest))
+}
+
+fn settings_from(settings: JsValue) -> Result<Settings, JsError> {
+    if settings.is_undefined() || settings.is_null() {
+        return Ok(Settings::default());
+    }
+    serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+}
+
+fn misuse(call: &str) -> JsError {
+    JsError::new(&format!("Reader.{call} was called out of order: start a new Reader"))
+}
+
+/// The text of a download of the latest analysis: `customers.csv`,
+/// `segments.csv`, `summary.json` or `settings.json`.
+#[wasm_bindgen]
+pub fn download(name: &str) -> Result<String, JsError> {
+    let kind = Download::named(name).ok_or_else(|| JsError::new(&format!("there is no download named {name}")))?;
+    LATEST.with(|latest| match latest.borrow().as_ref() {
+        Some(analysis) => Ok(kind.render(analysis)),
+        None => Err(JsError::new("analyse a file first")),
+    })
 }
 
 /// Times K-means on `customers` generated customers for each k in
@@ -108,17 +199,6 @@ mod performance {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
-}
-
-fn settings_from(settings: JsValue) -> Result<Settings, JsError> {
-    if settings.is_undefined() || settings.is_null() {
-        return Ok(Settings::default());
-    }
-    serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
-}
-
-fn finished() -> JsError {
-    JsError::new("this reader has already finished: start a new one")
 }
 
 /// The one serializer used at the boundary: maps become plain objects.

@@ -1,6 +1,9 @@
 // The page: file choice (drop, picker, sample), settings, and the run loop.
+import { wireDownloads } from './downloads.js';
+import { renderMapEditor } from './map-editor.js';
 import { renderReport } from './render.js';
 import { describeProgress, renderFileRead } from './render-data.js';
+import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js';
 import { AnalysisWorker } from './worker-client.js';
 
 const worker = new AnalysisWorker();
@@ -9,7 +12,7 @@ const STAGES = { starting: 'Starting the analysis engine…', analysing: 'Analys
 
 let currentFile = null; // a Blob; kept so changing a setting re-runs without re-choosing
 let controller = null;
-let ingest = {}; // how to read the current file: the user's choices in "How the file was read"
+let ingest = null; // how to read the current file, as chosen in "How the file was read" (null: as detected)
 
 function setState(state, message = '') {
   document.body.dataset.state = state;
@@ -17,13 +20,18 @@ function setState(state, message = '') {
   $('error').hidden = state !== 'error';
 }
 
-function settings() {
-  const choice = $('k-input').value;
-  const asOf = $('as-of-input').value;
-  const extra = ['extra-tenure', 'extra-aov'].map($).filter((box) => box.checked).map((box) => box.value);
-  const features = { transform: $('transform-input').value, scaling: $('scaling-input').value, extra };
-  return { clusters: { k: choice === 'auto' ? 'auto' : Number(choice), features }, ingest, ...(asOf ? { asOf } : {}) };
+function showError(error) {
+  $('error').textContent = error.message;
+  setState('error');
 }
+
+/** The form's settings, with how to read the file. */
+function settings() {
+  const form = currentSettings();
+  return { ...form, ingest: ingest ?? form.ingest ?? {} };
+}
+
+const READING = { reading: 'Reading', rereading: 'Reading again for the segment movement' };
 
 async function run() {
   if (!currentFile) return;
@@ -32,26 +40,31 @@ async function run() {
   const { signal } = controller;
   const name = currentFile.name ?? 'the file';
   setState('working', `Reading ${name}…`);
+  const chosen = settings();
   const onIngestChange = (next) => {
     ingest = next;
     run();
   };
   try {
     const started = performance.now();
-    const { report, version } = await worker.analyze(currentFile, settings(), {
+    const { report, version } = await worker.analyze(currentFile, chosen, {
       signal,
       onProgress: (stage, info) => setState('working',
-        stage === 'reading' ? `Reading ${name}: ${describeProgress(info)}…` : STAGES[stage] ?? stage),
+        READING[stage] ? `${READING[stage]} ${name}: ${describeProgress(info)}…` : STAGES[stage] ?? stage),
     });
-    renderFileRead($('file-read'), { data: report.data }, ingest, onIngestChange);
+    renderFileRead($('file-read'), { data: report.data }, chosen.ingest, onIngestChange);
     renderReport(report);
+    renderMapEditor($('map-editor'), report.rfm.map, (map) => {
+      setCustomMap(map);
+      run();
+    });
     $('version').textContent = version;
     setState('done', `${currentFile.name}: analysed in ${Math.round(performance.now() - started)} ms.`);
   } catch (error) {
     if (error.name === 'AbortError') return;
     $('error').textContent = `${currentFile.name}: ${error.message}`;
     $('results').hidden = true;
-    if (error.peek) renderFileRead($('file-read'), { peek: error.peek }, ingest, onIngestChange);
+    if (error.peek) renderFileRead($('file-read'), { peek: error.peek }, chosen.ingest, onIngestChange);
     else $('file-read').hidden = true;
     setState('error');
   }
@@ -59,7 +72,7 @@ async function run() {
 
 function choose(file) {
   currentFile = file;
-  ingest = {};
+  ingest = null;
   run();
 }
 
@@ -111,3 +124,6 @@ worker.warm().then(
   },
 );
 $('settings').addEventListener('submit', (e) => e.preventDefault());
+
+wireSettings(() => run(), showError);
+wireDownloads($('downloads'), worker, showError);

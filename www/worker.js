@@ -1,16 +1,17 @@
 // The module worker that runs the wasm core, so the page never freezes.
 // It reads the file itself as a stream (File.stream()), pushing each chunk
 // into the core as it arrives: memory holds the customers, not the file, and
-// reading waits for the core (no chunk piles up).
+// reading waits for the core (no chunk piles up). When segment movement is
+// on, the file is streamed a second time, up to the earlier date.
 //
-// In:  { type: 'analyze', id, file: Blob, settings }
+// In:  { type: 'analyze', id, file: Blob, settings } | { type: 'download', id, name }
 //      { type: 'warm' } loads the engine ahead of time
 // Out: { type: 'ready', version } after 'warm'
 //    | { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
-//    | { type: 'result', id, report, version }
+//    | { type: 'result', id, report, version } | { type: 'file', id, text }
 //    | { type: 'error', id, message, fatal, peek }   (fatal: the module cannot be trusted any more;
 //                                                     peek: the header and first rows, when readable)
-import init, { Reader, peek, version } from './pkg/segmenta.js';
+import init, { Reader, download, peek, version } from './pkg/segmenta.js';
 
 const ready = init();
 const PROGRESS_EVERY_MS = 100;
@@ -30,27 +31,17 @@ self.onmessage = async ({ data }) => {
   const { id, file, settings } = data;
   let reader = null;
   try {
+    if (data.type === 'download') {
+      await ready;
+      self.postMessage({ type: 'file', id, text: download(data.name) });
+      return;
+    }
     self.postMessage({ type: 'progress', id, stage: 'starting' });
     await ready;
     reader = new Reader(settings);
-    const total = file.size;
-    const progress = () => self.postMessage({
-      type: 'progress', id, stage: 'reading', bytes: reader.bytesRead(), total, rows: reader.rowsRead(),
-    });
-    progress();
-    const chunks = file.stream().getReader();
-    let last = performance.now();
-    for (;;) {
-      const { done, value } = await chunks.read();
-      if (done) break;
-      reader.push(value);
-      const now = performance.now();
-      if (now - last >= PROGRESS_EVERY_MS) {
-        last = now;
-        progress();
-      }
-    }
-    progress();
+    await stream(id, file, reader, (chunk) => reader.push(chunk), 'reading');
+    const since = reader.endFile();
+    if (since) await stream(id, file, reader, (chunk) => reader.pushAgain(chunk), 'rereading');
     self.postMessage({ type: 'progress', id, stage: 'analysing' });
     const report = reader.finish();
     self.postMessage({ type: 'result', id, report, version: version() });
@@ -59,11 +50,34 @@ self.onmessage = async ({ data }) => {
     const message = fatal
       ? `The analysis stopped on an internal error (${error.message}). Please report it with the file's shape (not its data).`
       : String(error?.message ?? error);
-    self.postMessage({ type: 'error', id, message, fatal, peek: fatal ? null : await peekAt(file, settings) });
+    const head = fatal || data.type !== 'analyze' ? null : await peekAt(file, settings);
+    self.postMessage({ type: 'error', id, message, fatal, peek: head });
   } finally {
     reader?.free();
   }
 };
+
+/** Streams `file` into `push`, posting progress at least every 100 ms. */
+async function stream(id, file, reader, push, stage) {
+  const total = file.size;
+  const progress = () => self.postMessage({
+    type: 'progress', id, stage, bytes: reader.bytesRead(), total, rows: reader.rowsRead(),
+  });
+  progress();
+  const chunks = file.stream().getReader();
+  let last = performance.now();
+  for (;;) {
+    const { done, value } = await chunks.read();
+    if (done) break;
+    push(value);
+    const now = performance.now();
+    if (now - last >= PROGRESS_EVERY_MS) {
+      last = now;
+      progress();
+    }
+  }
+  progress();
+}
 
 /** The header and first rows of the file, so the page can offer the column mapping. */
 async function peekAt(file, settings) {

@@ -7,7 +7,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use segmenta::ingest::{IngestStream, Ingested};
+use segmenta::date::Day;
+use segmenta::ingest::{Customers, IngestOptions, IngestStream, Ingested};
+use segmenta::rfm::no_movement_before;
 use segmenta::Settings;
 
 /// Read in chunks of this size: memory holds the customers, not the file.
@@ -16,6 +18,21 @@ const CHUNK: usize = 1 << 20;
 /// Reads `path` (`-` for standard input) through an [`IngestStream`].
 /// Errors are one sentence naming the input.
 pub fn read(path: &Path, settings: &Settings) -> Result<Ingested, String> {
+    read_until(path, &settings.ingest, settings.as_of, "reading")
+}
+
+/// The customers as of `date` (the file read again up to it), for the
+/// segment movement; the note to show instead when that cannot be.
+pub fn read_earlier(path: &Path, settings: &Settings, date: Day) -> Result<Customers, String> {
+    if path == Path::new("-") {
+        return Err(format!(
+            "No movement to show: standard input can be read only once, and the movement reads the file again up to {date}; give the file's path instead."
+        ));
+    }
+    read_until(path, &settings.ingest, Some(date), "re-reading").map(|read| read.customers).map_err(|_| no_movement_before(date))
+}
+
+fn read_until(path: &Path, options: &IngestOptions, until: Option<Day>, verb: &str) -> Result<Ingested, String> {
     let name = if path == Path::new("-") { "standard input".to_owned() } else { path.display().to_string() };
     let (mut source, len): (Box<dyn Read>, Option<u64>) = if path == Path::new("-") {
         if std::io::stdin().is_terminal() {
@@ -27,8 +44,8 @@ pub fn read(path: &Path, settings: &Settings) -> Result<Ingested, String> {
         let len = file.metadata().ok().map(|m| m.len());
         (Box::new(file), len)
     };
-    let bar = progress_bar(len);
-    let mut stream = IngestStream::new(&settings.ingest, settings.as_of);
+    let bar = progress_bar(len, verb);
+    let mut stream = IngestStream::new(options, until);
     let mut buf = vec![0u8; CHUNK];
     loop {
         let n = match source.read(&mut buf) {
@@ -47,17 +64,17 @@ pub fn read(path: &Path, settings: &Settings) -> Result<Ingested, String> {
 
 /// A bar (bytes of a file of known size) or a counter (standard input),
 /// drawn on standard error only when it is a terminal.
-fn progress_bar(len: Option<u64>) -> ProgressBar {
+fn progress_bar(len: Option<u64>, verb: &str) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = match len {
         Some(len) => ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template("reading {bar:30} {bytes}/{total_bytes} {msg} ({bytes_per_sec})")
+            ProgressStyle::with_template(&format!("{verb} {{bar:30}} {{bytes}}/{{total_bytes}} {{msg}} ({{bytes_per_sec}})"))
                 .expect("a valid template"),
         ),
         None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template("reading {spinner} {bytes} {msg} ({bytes_per_sec})").expect("a valid template"),
+            ProgressStyle::with_template(&format!("{verb} {{spinner}} {{bytes}} {{msg}} ({{bytes_per_sec}})")).expect("a valid template"),
         ),
     };
     bar.enable_steady_tick(Duration::from_millis(200));

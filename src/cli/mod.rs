@@ -1,17 +1,22 @@
 //! Command-line parsing and dispatch.
 
+mod data_quality;
+mod ingest_args;
 mod input;
 mod kmeans_eval;
+mod options;
 mod table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ingest_args::IngestArgs;
+use options::{write, RfmFlags};
 use segmenta::analysis::{analyze_ingested, check_settings};
 use segmenta::cluster::KSetting;
 use segmenta::date::Day;
-use segmenta::ingest::{DateFormat, DecimalMark, IngestOptions, ReturnsPolicy};
+use segmenta::export::{customers_csv, segments_csv, settings_json, summary_json};
 use segmenta::sample::{generate, SampleSpec};
 use segmenta::Settings;
 
@@ -32,20 +37,34 @@ enum Command {
         /// The file (header row first); `-` or nothing reads standard input.
         #[arg(default_value = "-")]
         file: PathBuf,
-        /// Number of K-means clusters, or `auto` to choose it by silhouette.
-        #[arg(long, default_value = "auto", value_parser = parse_k)]
-        k: KSetting,
+        /// Settings file (JSON, as saved by the page or --save-settings); flags override it.
+        #[arg(long)]
+        settings: Option<PathBuf>,
+        /// Number of K-means clusters, or `auto` to choose it by silhouette [default: auto].
+        #[arg(long, value_parser = parse_k)]
+        k: Option<KSetting>,
         /// Count recency to this date (YYYY-MM-DD); default: the day after the latest date.
         #[arg(long, value_parser = parse_day)]
         as_of: Option<Day>,
-        /// K-means random seed.
-        #[arg(long, default_value_t = 42)]
-        seed: u64,
+        /// K-means random seed [default: 42].
+        #[arg(long)]
+        seed: Option<u64>,
+        #[command(flatten)]
+        rfm: RfmFlags,
+        #[command(flatten)]
+        ingest: IngestArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        #[command(flatten)]
-        ingest: IngestArgs,
+        /// Write the per-customer CSV here.
+        #[arg(long)]
+        customers_out: Option<PathBuf>,
+        /// Write the per-segment summary here: CSV, or JSON when the name ends in .json.
+        #[arg(long)]
+        summary_out: Option<PathBuf>,
+        /// Write the settings used (segment map in full) here, to reuse with --settings.
+        #[arg(long)]
+        save_settings: Option<PathBuf>,
     },
     /// Write the built-in sample transactions file (the page's "Try the sample data").
     Sample {
@@ -85,121 +104,6 @@ enum Command {
     },
 }
 
-/// How the file is read; everything left out is detected.
-#[derive(clap::Args)]
-struct IngestArgs {
-    /// Settings file (JSON, as the page saves them); the flags below override it.
-    #[arg(long)]
-    settings: Option<PathBuf>,
-    /// Text encoding: utf-8, utf-16le, utf-16be, euc-kr (cp949), windows-1252, …
-    #[arg(long)]
-    encoding: Option<String>,
-    /// Field delimiter: `,` `;` `|` or `tab`.
-    #[arg(long, value_parser = parse_delimiter)]
-    delimiter: Option<char>,
-    /// Date format, such as `D/M/YYYY`, `M/D/YYYY`, `YYYY-MM-DD`, `YYYYMMDD`, `excel serial`.
-    #[arg(long, value_parser = parse_date_format)]
-    date_format: Option<DateFormat>,
-    /// Decimal mark of amounts.
-    #[arg(long, value_enum)]
-    decimal_mark: Option<DecimalArg>,
-    /// Returns and cancellations: subtract them from spend (net) or leave them out (drop).
-    #[arg(long, value_enum)]
-    returns: Option<ReturnsArg>,
-    /// Worksheet of an .xlsx file (default: the first).
-    #[arg(long)]
-    sheet: Option<String>,
-    /// Customer id column (header name).
-    #[arg(long)]
-    customer: Option<String>,
-    /// Order date column.
-    #[arg(long)]
-    date: Option<String>,
-    /// Amount column.
-    #[arg(long)]
-    amount: Option<String>,
-    /// Order id column.
-    #[arg(long)]
-    order: Option<String>,
-    /// Quantity column (amount = quantity × unit price).
-    #[arg(long)]
-    quantity: Option<String>,
-    /// Unit price column.
-    #[arg(long)]
-    unit_price: Option<String>,
-}
-
-impl IngestArgs {
-    /// The ingest settings: the settings file's, then each flag given.
-    fn apply(self, settings: &mut Settings) -> Result<(), String> {
-        if let Some(path) = &self.settings {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let loaded: Settings = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-            settings.ingest = loaded.ingest;
-            settings.as_of = settings.as_of.or(loaded.as_of);
-        }
-        let o: &mut IngestOptions = &mut settings.ingest;
-        let set = |slot: &mut Option<String>, v: Option<String>| {
-            if v.is_some() {
-                *slot = v;
-            }
-        };
-        set(&mut o.encoding, self.encoding);
-        set(&mut o.sheet, self.sheet);
-        set(&mut o.columns.customer, self.customer);
-        set(&mut o.columns.date, self.date);
-        set(&mut o.columns.amount, self.amount);
-        set(&mut o.columns.order, self.order);
-        set(&mut o.columns.quantity, self.quantity);
-        set(&mut o.columns.unit_price, self.unit_price);
-        o.delimiter = self.delimiter.or(o.delimiter);
-        o.date_format = self.date_format.or(o.date_format);
-        if let Some(mark) = self.decimal_mark {
-            o.decimal_mark = Some(match mark {
-                DecimalArg::Point => DecimalMark::Point,
-                DecimalArg::Comma => DecimalMark::Comma,
-            });
-        }
-        if let Some(policy) = self.returns {
-            o.returns = match policy {
-                ReturnsArg::Net => ReturnsPolicy::Net,
-                ReturnsArg::Drop => ReturnsPolicy::Drop,
-            };
-        }
-        Ok(())
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum DecimalArg {
-    Point,
-    Comma,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ReturnsArg {
-    Net,
-    Drop,
-}
-
-fn parse_delimiter(text: &str) -> Result<char, String> {
-    match text {
-        "tab" | "\\t" | "\t" => Ok('\t'),
-        _ if text.chars().count() == 1 => Ok(text.chars().next().unwrap_or(',')),
-        _ => Err(format!("`{text}` is not one character (use `tab` for a tab)")),
-    }
-}
-
-fn parse_date_format(text: &str) -> Result<DateFormat, String> {
-    DateFormat::ALL
-        .into_iter()
-        .find(|f| f.pattern().eq_ignore_ascii_case(text.trim()))
-        .ok_or_else(|| {
-            let known: Vec<&str> = DateFormat::ALL.iter().map(|f| f.pattern()).collect();
-            format!("`{text}` is not a known date format; use one of: {}", known.join(", "))
-        })
-}
-
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Table,
@@ -230,14 +134,31 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Analyze { file, k, as_of, seed, format, ingest } => {
-            let mut settings = Settings { as_of, ..Settings::default() };
-            settings.clusters.k = k;
-            settings.clusters.seed = seed;
-            ingest.apply(&mut settings)?;
+        Command::Analyze { file, settings, k, as_of, seed, rfm, ingest, format, customers_out, summary_out, save_settings } => {
+            let mut settings = match settings {
+                Some(path) => options::load(&path)?,
+                None => Settings::default(),
+            };
+            settings.as_of = as_of.or(settings.as_of);
+            settings.clusters.k = k.unwrap_or(settings.clusters.k);
+            settings.clusters.seed = seed.unwrap_or(settings.clusters.seed);
+            rfm.apply(&mut settings.rfm);
+            ingest.apply(&mut settings.ingest);
             check_settings(&settings).map_err(|e| e.to_string())?;
             let ingested = input::read(&file, &settings)?;
-            let analysis = analyze_ingested(ingested, &settings).map_err(|e| format!("{}: {e}", file.display()))?;
+            let earlier = |date| input::read_earlier(&file, &settings, date);
+            let analysis = analyze_ingested(ingested, &settings, &earlier).map_err(|e| format!("{}: {e}", file.display()))?;
+            if let Some(path) = customers_out {
+                write(&path, &customers_csv(&analysis))?;
+            }
+            if let Some(path) = summary_out {
+                let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                let text = if json { summary_json(&analysis.report) } else { segments_csv(&analysis.report.rfm) };
+                write(&path, &text)?;
+            }
+            if let Some(path) = save_settings {
+                write(&path, &settings_json(&analysis))?;
+            }
             match format {
                 Format::Json => {
                     let json = serde_json::to_string_pretty(&analysis.report).map_err(|e| e.to_string())?;

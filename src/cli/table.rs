@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use segmenta::ingest::{AmountColumns, DecimalMark, FileFormat, IngestReport, ReturnsPolicy};
+use segmenta::report::RfmReport;
 use segmenta::summary::GroupSummary;
 use segmenta::Report;
 
@@ -10,11 +10,10 @@ use segmenta::Report;
 /// and cluster tables.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    data_quality(&mut out, &report.data);
+    super::data_quality::render(&mut out, &report.data);
     let as_of_rule = if report.as_of_is_default { " (the day after the latest date)" } else { "" };
     let _ = writeln!(out, "As-of date {}{as_of_rule}; {} customers, revenue {:.2}", report.as_of, report.customers, report.revenue);
-    let _ = writeln!(out, "\nRFM segments");
-    groups(&mut out, "segment", &report.rfm.segments);
+    rfm(&mut out, &report.rfm);
     let c = &report.clusters;
     let _ = writeln!(out, "\nK-means clusters (k = {})", c.k);
     if let Some(note) = &c.note {
@@ -32,60 +31,40 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-/// What was detected, and every row accounted for.
-fn data_quality(out: &mut String, d: &IngestReport) {
-    let source = match d.format {
-        FileFormat::Xlsx => format!("Excel sheet \"{}\"", d.sheet.as_deref().unwrap_or("")),
-        FileFormat::Csv => {
-            let delimiter = if d.delimiter == "\t" { "tab".to_owned() } else { format!("'{}'", d.delimiter) };
-            format!("{} text, delimiter {delimiter}", d.encoding)
-        }
-    };
-    let ambiguous = d.date_format_ambiguous_with.map_or(String::new(), |other| {
-        format!(" (could also be {}: choose with --date-format)", other.pattern())
-    });
-    let mark = match d.decimal_mark {
-        DecimalMark::Point => "point",
-        DecimalMark::Comma => "comma",
-    };
-    let _ = writeln!(out, "Read {source}; dates {}{ambiguous}; decimal {mark}", d.date_format.pattern());
-    let c = &d.columns;
-    let order = c.order.map_or("none".to_owned(), |i| c.headers[i].clone());
-    let amount = match &c.amount {
-        AmountColumns::Amount { name, .. } | AmountColumns::QuantityTimesPrice { name, .. } => name,
-    };
-    match &c.customer_table {
-        Some(t) => {
-            let recency = if t.recency_in_days { "recency (days)" } else { "last purchase" };
-            let _ = writeln!(
-                out,
-                "Customer table (one row per customer): customer {}, {recency} {}, frequency {}, monetary {amount}",
-                c.headers[c.customer], c.headers[c.date], c.headers[t.frequency]
-            );
-        }
-        None => {
-            let _ = writeln!(out, "Columns: customer {}, date {}, amount {amount}, order {order}", c.headers[c.customer], c.headers[c.date]);
+fn rfm(out: &mut String, r: &RfmReport) {
+    let _ = writeln!(out, "\nHow customers were measured");
+    for d in &r.definitions {
+        let _ = writeln!(out, "  {}: {}", d.term, d.text);
+    }
+    let _ = writeln!(out, "Cut points");
+    for (name, s) in [("recency", &r.scales.recency), ("frequency", &r.scales.frequency), ("monetary", &r.scales.monetary)] {
+        let cuts: Vec<String> = s.cuts.iter().map(|c| format!("{c:.2}").trim_end_matches('0').trim_end_matches('.').to_owned()).collect();
+        let counts: Vec<String> = s.scores.iter().map(|b| format!("{}:{}", b.score, b.customers)).collect();
+        let _ = writeln!(out, "  {name:<9} {} ({}); customers per score {}", cuts.join(" | "), s.boundary_text, counts.join(" "));
+    }
+    for hint in &r.hints {
+        let _ = writeln!(out, "  note: {hint}");
+    }
+    let _ = writeln!(out, "\nRFM segments");
+    groups(out, "segment", &r.segments);
+    let others = r.coverage.codes_per_segment.last().copied().unwrap_or(0);
+    let _ = writeln!(out, "  codes no rule covers (Others): {others}");
+    let top: Vec<String> = r.concentration.iter().map(|t| format!("top {}% {:.1}%", t.percent, t.share * 100.0)).collect();
+    let _ = writeln!(out, "\nRevenue concentration: {}", top.join(", "));
+    let _ = writeln!(out, "\nValue tiers");
+    groups(out, "tier", &r.tiers);
+    if let Some(m) = &r.movement {
+        let _ = writeln!(out, "\nSegment movement {} → {}: {} moved, {} stayed", m.from_as_of, m.to_as_of, m.moved, m.stayed);
+        for (from, row) in m.segments.iter().chain([&m.new_row]).zip(&m.counts) {
+            let moves: Vec<String> =
+                row.iter().zip(&m.segments).filter(|(n, _)| **n > 0).map(|(n, to)| format!("{to} {n}")).collect();
+            if !moves.is_empty() {
+                let _ = writeln!(out, "  {from} → {}", moves.join(", "));
+            }
         }
     }
-    if !c.from_values.is_empty() {
-        let _ = writeln!(out, "  found from the values, not the header: {}", c.from_values.join(", "));
-    }
-    let _ = writeln!(out, "Rows read {}, used {}, skipped {}", d.rows_read, d.rows_used, d.rows_skipped());
-    for t in &d.skipped {
-        let lines: Vec<String> = t.examples.iter().map(|e| e.line.to_string()).collect();
-        let first = t.examples.first().filter(|e| !e.value.is_empty()).map_or(String::new(), |e| format!(", first value `{}`", e.value));
-        let _ = writeln!(out, "  skipped {} × {} (lines {}{first})", t.count, t.reason.describe(), lines.join(", "));
-    }
-    if d.returns.rows > 0 {
-        let what = match d.returns.policy {
-            ReturnsPolicy::Net => "netted against spend",
-            ReturnsPolicy::Drop => "dropped",
-        };
-        let _ = writeln!(out, "  returns and cancellations: {} rows, {:.2}, {what}", d.returns.rows, d.returns.amount);
-    }
-    if d.ragged.count > 0 {
-        let lines: Vec<String> = d.ragged.examples.iter().map(|e| format!("{} ({} fields)", e.line, e.fields)).collect();
-        let _ = writeln!(out, "  {} rows do not have the header's {} fields: lines {}", d.ragged.count, d.ragged.expected_fields, lines.join(", "));
+    if let Some(note) = &r.movement_note {
+        let _ = writeln!(out, "\n{note}");
     }
 }
 

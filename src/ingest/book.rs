@@ -1,6 +1,6 @@
 //! Folding transaction rows into one record per customer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::hash::FastHash;
 use crate::date::Day;
@@ -15,8 +15,13 @@ pub struct Customers {
     pub first: Vec<Day>,
     /// Date of each customer's last purchase.
     pub last: Vec<Day>,
-    /// Distinct orders (distinct order ids, or rows without an order column).
+    /// Orders (runs of a customer's lines with one order id, or rows without
+    /// an order column).
     pub orders: Vec<u32>,
+    /// Distinct purchase days.
+    pub days: Vec<u32>,
+    /// Rows (order lines).
+    pub rows: Vec<u32>,
     /// Sum of amounts (net of returns).
     pub monetary: Vec<f64>,
 }
@@ -40,6 +45,8 @@ impl Customers {
 /// order id differs from that customer's previous row's. Exports list an
 /// order's lines together, so this counts distinct orders without keeping
 /// every order id (another customer's lines in between do not matter).
+/// Distinct purchase days are counted through a set of (customer, day)
+/// pairs, which grows with the purchase days, not the rows.
 #[derive(Default)]
 pub(crate) struct CustomerBook {
     index: HashMap<Box<[u8]>, u32, FastHash>,
@@ -47,6 +54,8 @@ pub(crate) struct CustomerBook {
     last_order: Vec<u64>,
     /// The previous row's customer, to skip the look-up for lines of one order.
     last_customer: Option<u32>,
+    seen_days: HashSet<(u32, Day), FastHash>,
+    last_day: Option<(u32, Day)>,
     customers: Customers,
 }
 
@@ -65,6 +74,8 @@ impl CustomerBook {
                     c.first.push(day);
                     c.last.push(day);
                     c.orders.push(0);
+                    c.days.push(0);
+                    c.rows.push(0);
                     c.monetary.push(0.0);
                     self.last_order.push(0);
                     self.index.insert(id.into(), i as u32);
@@ -82,7 +93,16 @@ impl CustomerBook {
     /// hash of the order id, `None` when the file has no order column.
     pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<u64>) -> usize {
         let u = self.slot(id, day);
-        self.customers.monetary[u] += amount;
+        let c = &mut self.customers;
+        c.monetary[u] += amount;
+        c.rows[u] += 1;
+        let key = (u as u32, day);
+        if self.last_day != Some(key) {
+            self.last_day = Some(key);
+            if self.seen_days.insert(key) {
+                c.days[u] += 1;
+            }
+        }
         let new_order = match order {
             None => true,
             Some(order) => {
@@ -116,8 +136,12 @@ impl CustomerBook {
     /// Returns the customer's index.
     pub(crate) fn add_customer(&mut self, id: &[u8], last: Day, orders: u32, monetary: f64) -> usize {
         let u = self.slot(id, last);
-        self.customers.orders[u] += orders;
-        self.customers.monetary[u] += monetary;
+        let c = &mut self.customers;
+        c.orders[u] += orders;
+        // A customer table gives orders only: each counts as one day and one row.
+        c.days[u] += orders;
+        c.rows[u] += orders;
+        c.monetary[u] += monetary;
         u
     }
 
@@ -170,6 +194,19 @@ mod tests {
         assert_eq!(c.orders, [9, 1]);
         assert_eq!(c.monetary, [110.0, 5.0]);
         assert_eq!(c.last[0], day(9));
+    }
+
+    #[test]
+    fn counts_distinct_purchase_days_and_rows() {
+        let mut book = CustomerBook::default();
+        for (d, order) in [(1, "o1"), (1, "o1"), (2, "o2"), (1, "o3"), (3, "o4")] {
+            book.add(b"a", day(d), 1.0, Some(hash(order.as_bytes(), 1)));
+        }
+        book.add(b"b", day(1), 1.0, None);
+        let c = book.finish();
+        assert_eq!(c.days, [3, 1]);
+        assert_eq!(c.rows, [5, 1]);
+        assert_eq!(c.orders, [4, 1]);
     }
 
     #[test]
