@@ -85,21 +85,13 @@ impl Reader {
     /// Bytes read so far (by the pass under way).
     #[wasm_bindgen(js_name = bytesRead)]
     pub fn bytes_read(&self) -> f64 {
-        match (&self.stream, &self.earlier) {
-            (Some(s), _) => s.bytes_read() as f64,
-            (None, Some((_, s))) => s.bytes_read() as f64,
-            _ => 0.0,
-        }
+        self.pass().map_or(0.0, |s| s.bytes_read() as f64)
     }
 
     /// Data rows read so far (by the pass under way).
     #[wasm_bindgen(js_name = rowsRead)]
     pub fn rows_read(&self) -> f64 {
-        match (&self.stream, &self.earlier) {
-            (Some(s), _) => s.rows_read() as f64,
-            (None, Some((_, s))) => s.rows_read() as f64,
-            _ => 0.0,
-        }
+        self.pass().map_or(0.0, |s| s.rows_read() as f64)
     }
 
     /// Ends the file; returns the earlier date (`YYYY-MM-DD`) up to which it
@@ -139,6 +131,13 @@ impl Reader {
         LATEST.with(|latest| latest.borrow_mut().take());
         let analysis = analyze_ingested(ingested, &self.settings, &earlier)?;
         keep(analysis)
+    }
+}
+
+impl Reader {
+    /// The stream of the pass under way: the file, then the second reading.
+    fn pass(&self) -> Option<&IngestStream> {
+        self.stream.as_ref().or(self.earlier.as_ref().map(|(_, s)| s))
     }
 }
 
