@@ -30,6 +30,7 @@ pub mod cluster;
 pub mod cluster_profile;
 pub mod date;
 pub mod error;
+pub mod generate;
 pub mod ingest;
 pub mod report;
 pub mod rfm;
