@@ -20,13 +20,41 @@ pub fn start() {
 /// object (see `Report` in the Rust docs).
 #[wasm_bindgen]
 pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
-    let settings: Settings = if settings.is_undefined() || settings.is_null() {
-        Settings::default()
-    } else {
-        serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))?
-    };
-    let analysis = run_analysis(bytes, &settings)?;
+    let analysis = run_analysis(bytes, &settings_from(settings)?)?;
     to_js(&analysis.report)
+}
+
+/// [`analyze`], timed: returns `{ report, stages }`, `stages` holding each
+/// stage's milliseconds (`ingest`, `rfm`, `features`, `clusters`,
+/// `profiles`). The page's worker calls this one.
+#[wasm_bindgen(js_name = analyzeTimed)]
+pub fn analyze_timed(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
+    let (analysis, stages) = crate::analysis::analyze_timed(bytes, &settings_from(settings)?, &performance::now)?;
+    to_js(&Timed { report: &analysis.report, stages })
+}
+
+#[derive(Serialize)]
+struct Timed<'a> {
+    report: &'a crate::Report,
+    stages: crate::analysis::StageTimes,
+}
+
+/// Analyses `bytes` `repeat` times and scans them as often, returning each
+/// stage's fastest, median and slowest time (the same work as
+/// `segmenta stages`), for the benchmark harness.
+#[wasm_bindgen(js_name = benchStages)]
+pub fn bench_stages(bytes: &[u8], settings: JsValue, repeat: usize) -> Result<JsValue, JsError> {
+    let timing = crate::bench::time_stages(bytes, &settings_from(settings)?, repeat, &performance::now)?;
+    to_js(&timing)
+}
+
+/// Settings from JavaScript: `undefined` or `null` take every default.
+fn settings_from(settings: JsValue) -> Result<Settings, JsError> {
+    if settings.is_undefined() || settings.is_null() {
+        Ok(Settings::default())
+    } else {
+        serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+    }
 }
 
 /// Times K-means on `customers` generated customers for each k in

@@ -10,7 +10,7 @@ export class AnalysisWorker {
 
   /**
    * Analyses `bytes` (an ArrayBuffer, transferred to the worker) with
-   * `settings`. Resolves to `{ report, version }`; rejects with an Error whose
+   * `settings`. Resolves to `{ report, version, timings }`; rejects with an Error whose
    * message is meant for the user.
    */
   analyze(bytes, settings, { onProgress = () => {}, signal } = {}) {
@@ -42,7 +42,7 @@ export class AnalysisWorker {
     if (!call) return;
     if (msg.type === 'progress') return call.onProgress(msg.stage);
     this.#pending.delete(msg.id);
-    if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version });
+    if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version, timings: msg.timings });
     else {
       call.reject(new Error(msg.message));
       if (msg.fatal) this.#discard();

@@ -1,9 +1,11 @@
 // The module worker that runs the wasm core, so the page never freezes.
 //
 // In:  { type: 'analyze', id, bytes: ArrayBuffer, settings }
-// Out: { type: 'progress', id, stage } | { type: 'result', id, report, version }
+// Out: { type: 'progress', id, stage } | { type: 'result', id, report, version, timings }
 //    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
-import init, { analyze, version } from './pkg/segmenta.js';
+// timings: milliseconds of each wasm stage (ingest, rfm, features, clusters,
+// profiles), of the whole wasm call (call), and the wasm memory's size in bytes.
+import init, { analyzeTimed, version } from './pkg/segmenta.js';
 
 const ready = init();
 
@@ -11,10 +13,12 @@ self.onmessage = async ({ data }) => {
   const { id, bytes, settings } = data;
   try {
     self.postMessage({ type: 'progress', id, stage: 'starting' });
-    await ready;
+    const wasm = await ready;
     self.postMessage({ type: 'progress', id, stage: 'analysing' });
-    const report = analyze(new Uint8Array(bytes), settings);
-    self.postMessage({ type: 'result', id, report, version: version() });
+    const started = performance.now();
+    const { report, stages } = analyzeTimed(new Uint8Array(bytes), settings);
+    const timings = { ...stages, call: performance.now() - started, wasmMemory: wasm.memory.buffer.byteLength };
+    self.postMessage({ type: 'result', id, report, version: version(), timings });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     const message = fatal
