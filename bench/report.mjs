@@ -80,11 +80,11 @@ function nativeSection(r) {
     const n = r.native?.[f.id];
     if (!n) continue;
     const a = n.auto;
-    const aggregate = { min: a.ingest.min - a.parse.min, median: a.ingest.median - a.parse.median, max: a.ingest.max - a.parse.max };
-    rows.push([f.id, ms(a.parse), ms(aggregate), `${ms(a.ingest)} (${(f.bytes / 1e6 / (a.ingest.median / 1000)).toFixed(0)} MB/s)`, ms(a.rfm),
+    const aggregate = a.ingest.median - a.parse.median;
+    rows.push([f.id, ms(a.parse), aggregate.toFixed(0), `${ms(a.ingest)} (${(f.bytes / 1e6 / (a.ingest.median / 1000)).toFixed(0)} MB/s)`, ms(a.rfm),
       ms(a.features), ms(n.fixed.clusters), ms(a.clusters), ms(a.profiles), ms(a.total), ms(n.endToEnd), mb(n.peakRss), `${a.customers.toLocaleString('en')} / k ${a.k}`]);
   }
-  return table(['file', 'parse only', 'aggregate (ingest − parse)', 'parse + aggregate', 'RFM + scores + segments', 'features', 'K-means k = 5', 'K-means k auto (2..10)',
+  return table(['file', 'parse only', 'aggregate (median ingest − median parse)', 'parse + aggregate', 'RFM + scores + segments', 'features', 'K-means k = 5', 'K-means k auto (2..10)',
     'profiles', 'in-process total (k auto)', 'whole process `analyze` (k auto)', 'peak RSS', 'customers / chosen k'], rows);
 }
 

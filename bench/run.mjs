@@ -206,7 +206,7 @@ function profile() {
     execFileSync('perf', ['record', '-F', '2000', '-o', data, '--', cli, 'stages', f.path, '--k', 'auto', '--repeat', '2'], { stdio: 'ignore' });
     const text = execFileSync('perf', ['report', '-i', data, '--no-children', '--sort', 'symbol', '--percent-limit', '1.5', '--stdio'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     results.profile = { file: f.id, command: `perf record -F 2000 -- segmenta stages ${f.id} --k auto --repeat 2`,
-      top: text.split('\n').filter((l) => /^\s+\d/.test(l)).map((l) => l.trim().replace(/\s+/g, ' ')).slice(0, 20) };
+      top: text.split('\n').filter((l) => /^\s+\d/.test(l)).map((l) => l.trim().replace(/[\s-]+$/, '').replace(/\s+/g, ' ')).slice(0, 20) };
   } catch (e) {
     results.profile = { error: String(e.message).slice(0, 200) };
   }
@@ -215,7 +215,8 @@ function profile() {
 /** The inertia comparison with scikit-learn (bench/kmeans_vs_sklearn.py, its own results file). */
 function inertia() {
   try {
-    execFileSync('python3', [`${root}bench/kmeans_vs_sklearn.py`], { stdio: 'ignore' });
+    // One thread for scikit-learn here too: OpenMP spinning on a shared 2-core machine makes its times erratic.
+    execFileSync('python3', [`${root}bench/kmeans_vs_sklearn.py`], { stdio: 'ignore', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' } });
     results.inertia = { ok: true };
   } catch (e) {
     results.inertia = { ok: false, status: e.status };
