@@ -117,7 +117,7 @@ async function browser() {
     results.browser.stages = await wasmStages(base, FILES.find((f) => f.id === HEADLINE));
     const renders = [];
     for (let i = 0; i < 5; i++) renders.push(await firstRender(base));
-    results.browser.firstRender = { fcp: spread(renders.map((r) => r.fcp)), load: spread(renders.map((r) => r.load)) };
+    results.browser.firstRender = Object.fromEntries(['fcp', 'load', 'ready'].map((key) => [key, spread(renders.map((r) => r[key]))]));
     results.browser.weight = pageWeight(`${root}dist`);
     const b = await launch();
     results.browser.version = b.version();

@@ -92,4 +92,15 @@ $('sample-button').addEventListener('click', async () => {
 });
 
 $('settings').addEventListener('change', () => run());
+
+worker.warm().then(
+  (version) => {
+    $('version').textContent = version;
+    document.body.dataset.engine = 'ready';
+  },
+  (error) => {
+    $('error').textContent = error.message;
+    setState('error');
+  },
+);
 $('settings').addEventListener('submit', (e) => e.preventDefault());

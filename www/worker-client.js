@@ -7,6 +7,9 @@ export class AnalysisWorker {
   #worker = null;
   #pending = new Map();
   #nextId = 1;
+  #warming = null;
+  #onReady = () => {};
+  #onReadyFailed = () => {};
 
   /**
    * Analyses `bytes` (an ArrayBuffer, transferred to the worker) with
@@ -19,10 +22,21 @@ export class AnalysisWorker {
       if (signal?.aborted) return reject(new DOMException('Cancelled', 'AbortError'));
       this.#pending.set(id, { resolve, reject, onProgress });
       signal?.addEventListener('abort', () => {
-        this.#failAll(new DOMException('Cancelled', 'AbortError'));
+        // Only a call still running is cancelled (by stopping the worker).
+        if (this.#pending.has(id)) this.#failAll(new DOMException('Cancelled', 'AbortError'));
       }, { once: true });
       this.#ensure().postMessage({ type: 'analyze', id, bytes, settings }, [bytes]);
     });
+  }
+
+  /** Starts the worker and loads the engine now; resolves to its version. */
+  warm() {
+    this.#warming ??= new Promise((resolve, reject) => {
+      this.#onReady = resolve;
+      this.#onReadyFailed = reject;
+      this.#ensure().postMessage({ type: 'warm' });
+    });
+    return this.#warming;
   }
 
   #ensure() {
@@ -38,6 +52,7 @@ export class AnalysisWorker {
   }
 
   #receive(msg) {
+    if (msg.type === 'ready') return this.#onReady(msg.version);
     const call = this.#pending.get(msg.id);
     if (!call) return;
     if (msg.type === 'progress') return call.onProgress(msg.stage);
@@ -51,6 +66,7 @@ export class AnalysisWorker {
 
   /** Rejects every pending call and discards the worker. */
   #failAll(error) {
+    this.#onReadyFailed(error);
     for (const call of this.#pending.values()) call.reject(error);
     this.#pending.clear();
     this.#discard();
@@ -59,5 +75,6 @@ export class AnalysisWorker {
   #discard() {
     this.#worker?.terminate();
     this.#worker = null;
+    this.#warming = null;
   }
 }

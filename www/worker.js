@@ -1,7 +1,9 @@
 // The module worker that runs the wasm core, so the page never freezes.
 //
 // In:  { type: 'analyze', id, bytes: ArrayBuffer, settings }
-// Out: { type: 'progress', id, stage } | { type: 'result', id, report, version, timings }
+//      { type: 'warm' } loads the engine ahead of time
+// Out: { type: 'ready', version } after 'warm'
+//    | { type: 'progress', id, stage } | { type: 'result', id, report, version, timings }
 //    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
 // timings: milliseconds of each wasm stage (ingest, rfm, features, clusters,
 // profiles), of the whole wasm call (call), and the wasm memory's size in bytes.
@@ -10,6 +12,16 @@ import init, { analyzeTimed, version } from './pkg/segmenta.js';
 const ready = init();
 
 self.onmessage = async ({ data }) => {
+  if (data.type === 'warm') {
+    // Load the engine now, so no request is made once a file is chosen.
+    try {
+      await ready;
+      self.postMessage({ type: 'ready', version: version() });
+    } catch (error) {
+      self.postMessage({ type: 'error', id: 0, message: String(error?.message ?? error), fatal: true });
+    }
+    return;
+  }
   const { id, bytes, settings } = data;
   try {
     self.postMessage({ type: 'progress', id, stage: 'starting' });

@@ -62,6 +62,7 @@ export async function pageRun(base, file, { timeoutMs = 600_000 } = {}) {
     await page.addInitScript(instrument);
     await page.goto(base);
     await page.waitForLoadState('load');
+    await engineReady(page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const renderers = rendererPids();
@@ -118,17 +119,30 @@ export async function pageRun(base, file, { timeoutMs = 600_000 } = {}) {
   }
 }
 
-/** First contentful paint and load event of the page, fresh browser each time (ms). */
+/**
+ * Waits until the page has loaded its engine (`data-engine="ready"` on the
+ * body: a user picks a file after that) and returns when, in ms since
+ * navigation (to within a frame).
+ */
+async function engineReady(page) {
+  const handle = await page.waitForFunction(() => document.body.dataset.engine === 'ready' && performance.now(),
+    null, { timeout: 60_000, polling: 'raf' });
+  return handle.jsonValue();
+}
+
+/** First contentful paint, load event and engine ready, fresh browser each time (ms since navigation). */
 export async function firstRender(base) {
   const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.goto(base);
     await page.waitForLoadState('load');
-    return await page.evaluate(() => ({
+    const ready = await engineReady(page);
+    return await page.evaluate((ready) => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       load: performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? NaN,
-    }));
+      ready,
+    }), ready);
   } finally {
     await browser.close();
   }

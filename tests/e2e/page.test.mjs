@@ -139,3 +139,21 @@ test('a file without a customer column gets a clear message, and the page still 
   assert.ok(await page.isHidden('#error'));
   assert.deepEqual(errors, []);
 });
+
+test('HTML in a file is shown as text and never runs', async () => {
+  const { page, errors } = await open();
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.setInputFiles('#file-input', `${root}tests/fixtures/hostile_html.csv`);
+  assert.equal(await settled(page), 'done', await page.textContent('#error'));
+  const quality = await page.textContent('#data-quality');
+  assert.match(quality, /first at line 3: “<script>alert\(2\)<\/script>”/);
+  assert.match(quality, /first at line 4: “<b>bold<\/b>”/);
+  assert.equal(await page.$$eval('#data-quality img, #data-quality script, #data-quality b', (n) => n.length), 0);
+  assert.equal(digits(await headline(page, 'Customers')), 2);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+});
