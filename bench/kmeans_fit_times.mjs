@@ -59,17 +59,39 @@ export async function measureKmeansFits(page, { repeat = 5, repeatN10 = () => 3,
 
 const lloyd1 = (r) => r.sklearn.find((f) => f.algorithm === 'lloyd' && f.nInit === 1);
 
-/** The markdown table of `rows` (see measureKmeansFits). */
+/**
+ * The markdown table of `rows` (see measureKmeansFits); with an ml-kmeans
+ * column when the rows carry `mlKmeans` (bench/run.mjs adds it).
+ */
 export function kmeansFitTable(rows) {
   const variant = (r, algorithm, nInit) => r.sklearn.find((f) => f.algorithm === algorithm && f.nInit === nInit);
+  const ml = rows.some((r) => r.mlKmeans);
+  const n10 = (r, algorithm) => `${ms(variant(r, algorithm, 10).fit)} (${variant(r, algorithm, 10).repeat})`;
   return table(
-    ['customers × 3', 'k', 'Segmenta native', 'Segmenta in Chromium', 'sklearn lloyd n_init=1', 'sklearn lloyd n_init=1, 2 threads',
-      'sklearn elkan n_init=1', 'sklearn lloyd n_init=10', 'sklearn elkan n_init=10', 'Chromium ÷ lloyd n_init=1', 'iterations (ours / lloyd)', 'inertia ratio (ours ÷ lloyd n_init=1)'],
-    rows.map((r) => [r.n.toLocaleString('en'), r.k, ms(r.native), ms(r.wasm), ms(lloyd1(r).fit), ms(r.sklearnLloyd2T.fit),
-      ms(variant(r, 'elkan', 1).fit), ms(variant(r, 'lloyd', 10).fit), ms(variant(r, 'elkan', 10).fit),
+    ['customers × 3', 'k', 'Segmenta native', 'Segmenta in Chromium', ...(ml ? ['ml-kmeans in Chromium'] : []), 'sklearn lloyd n_init=1',
+      'sklearn lloyd n_init=1, 2 threads', 'sklearn elkan n_init=1', 'sklearn lloyd n_init=10 (runs)', 'sklearn elkan n_init=10 (runs)',
+      'Chromium ÷ lloyd n_init=1', 'iterations (ours / lloyd)', 'inertia ratio (ours ÷ lloyd n_init=1)'],
+    rows.map((r) => [r.n.toLocaleString('en'), r.k, ms(r.native), ms(r.wasm), ...(ml ? [r.mlKmeans ? ms(r.mlKmeans) : 'n/a'] : []),
+      ms(lloyd1(r).fit), ms(r.sklearnLloyd2T.fit), ms(variant(r, 'elkan', 1).fit), n10(r, 'lloyd'), n10(r, 'elkan'),
       ratio(r.wasm.median, Math.min(lloyd1(r).fit.median, r.sklearnLloyd2T.fit.median)),
-      `${r.native.iterations} / ${lloyd1(r).iterations}`, (r.native.inertia / lloyd1(r).inertia).toFixed(4)]),
+      `${r.wasm.iterations} / ${lloyd1(r).iterations}`, (r.wasm.inertia / lloyd1(r).inertia).toFixed(4)]),
   );
+}
+
+/** Writes bench/results/kmeans-fit-times.md from `rows`, naming the `command` that measured them. */
+export function writeKmeansFitTimes(rows, command) {
+  const report = [
+    '# K-means fit times',
+    '',
+    `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0].model}, by \`${command}\`.`,
+    'Generated customers (`segmenta kmeans-eval --generated N`), standardised log1p R/F/M, one k-means++ start (n_init = 1) for Segmenta.',
+    'Times in ms: median (min–max) of the fits (5 unless the column says). Chromium runs the page\'s own wasm build (simd128 kernels) on the main thread of a headless tab.',
+    'scikit-learn runs on one thread (threadpoolctl) unless the column says two. Ratio = Chromium ÷ the faster scikit-learn lloyd n_init=1.',
+    '',
+    kmeansFitTable(rows),
+    '',
+  ];
+  writeFileSync(`${root}bench/results/kmeans-fit-times.md`, report.join('\n'));
 }
 
 async function main() {
@@ -80,18 +102,7 @@ async function main() {
   const rows = await measureKmeansFits(page);
   await browser.close();
   server.close();
-  const report = [
-    '# K-means fit times',
-    '',
-    `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0].model}, by \`node bench/kmeans_fit_times.mjs\`.`,
-    'Generated customers (`segmenta kmeans-eval --generated N`), standardised log1p R/F/M, one k-means++ start (n_init = 1) for Segmenta.',
-    'Times in ms: median (min–max) of 5 fits (scikit-learn n_init=10: 3 fits). Chromium runs the page\'s own wasm build (simd128 kernels) on the main thread of a headless tab.',
-    'scikit-learn runs on one thread (threadpoolctl) unless the column says two. Ratio = Chromium ÷ the faster scikit-learn lloyd n_init=1.',
-    '',
-    kmeansFitTable(rows),
-    '',
-  ];
-  writeFileSync(`${root}bench/results/kmeans-fit-times.md`, report.join('\n'));
+  writeKmeansFitTimes(rows, 'node bench/kmeans_fit_times.mjs');
   console.log('wrote bench/results/kmeans-fit-times.md');
 }
 

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { count, kb, mb, ms, ratio, spread, table } from './lib/stats.mjs';
+import { kmeansFitTable } from './kmeans_fit_times.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const pct = (x) => `${(x * 100).toFixed(0)} %`;
@@ -210,20 +211,13 @@ function jsSection(r) {
 
 function kmeansSection(r) {
   if (!r.kmeans) return '';
-  const lloyd = (x) => x.sklearn.find((f) => f.algorithm === 'lloyd' && f.nInit === 1);
-  const variant = (x, a, n) => x.sklearn.find((f) => f.algorithm === a && f.nInit === n);
-  const rows = r.kmeans.map((x) => [count(x.n), x.k, ms(x.native), ms(x.wasm), x.mlKmeans ? ms(x.mlKmeans) : 'n/a', ms(lloyd(x).fit), ms(x.sklearnLloyd2T.fit),
-    ms(variant(x, 'elkan', 1).fit), `${ms(variant(x, 'lloyd', 10).fit)} (${variant(x, 'lloyd', 10).repeat})`, `${ms(variant(x, 'elkan', 10).fit)} (${variant(x, 'elkan', 10).repeat})`,
-    ratio(x.wasm.median, Math.min(lloyd(x).fit.median, x.sklearnLloyd2T.fit.median)), `${x.wasm.iterations} / ${lloyd(x).iterations}`,
-    (x.wasm.inertia / lloyd(x).inertia).toFixed(4)]);
   return [
     'Generated customers\' standardised log1p R/F/M (`segmenta kmeans-eval --generated N --features-out F`), the same points for every tool; one k-means++ start',
     'for Segmenta (native, and the page\'s wasm build in Chromium via `benchKmeans`) and ml-kmeans. scikit-learn on one thread unless marked; n_init=10 columns',
-    'show their repeat count in brackets. Ratio = Segmenta in Chromium ÷ the faster of scikit-learn lloyd n_init=1 on 1 or 2 threads. Inertia ratio: ours ÷ scikit-learn',
-    'lloyd n_init=1 (single starts, so either may win; the bar below is against n_init=10).',
+    'show their run count in brackets. Ratio = Segmenta in Chromium ÷ the faster of scikit-learn lloyd n_init=1 on 1 or 2 threads. Inertia ratio: ours ÷ scikit-learn',
+    'lloyd n_init=1 (single starts, so either may win; the bar below is against n_init=10). This table is also written to bench/results/kmeans-fit-times.md.',
     '',
-    table(['customers × 3', 'k', 'Segmenta native', 'Segmenta in Chromium', 'ml-kmeans in Chromium', 'sklearn lloyd n_init=1', 'sklearn lloyd n_init=1, 2 threads',
-      'sklearn elkan n_init=1', 'sklearn lloyd n_init=10', 'sklearn elkan n_init=10', 'ratio', 'iterations (ours / lloyd)', 'inertia ratio'], rows),
+    kmeansFitTable(r.kmeans),
   ].join('\n');
 }
 

@@ -18,7 +18,7 @@ import { describeMachine } from './lib/machine.mjs';
 import { baselineFits, baselinePipeline, installPeers, pandas, pandasJson, withBaselinePage } from './lib/peers.mjs';
 import { cpuJiffies, json, ownJiffies, timed } from './lib/procs.mjs';
 import { spread } from './lib/stats.mjs';
-import { featuresFile, KS, measureKmeansFits, SIZES } from './kmeans_fit_times.mjs';
+import { featuresFile, measureKmeansFits, writeKmeansFitTimes } from './kmeans_fit_times.mjs';
 import { writeReport } from './report.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -171,6 +171,7 @@ async function kmeansFits() {
       log(`  ml-kmeans ${row.n} k=${row.k}: ${row.mlKmeans.median.toFixed(0)} ms`);
     }
   });
+  if (!quick) writeKmeansFitTimes(results.kmeans, 'make bench');
   results.commands.kmeans = ['segmenta kmeans-eval --generated N --k-min K --k-max K --runs 1 --repeat 5 --features-out F',
     'benchKmeans(N, K, K, 1, 5) in the page', 'bench/peers.py kmeans F --k K', 'ml-kmeans kmeans(points, K, { initialization: "kmeans++" })'];
 }
