@@ -38,7 +38,7 @@ K_RANGE = range(2, 11)
 
 def spread(times):
     times = sorted(times)
-    return {"min": times[0], "median": times[len(times) // 2], "max": times[-1]}
+    return {"min": times[0], "median": times[len(times) // 2], "max": times[-1], "n": len(times)}
 
 
 class Laps:

@@ -110,7 +110,8 @@ function versusPandas(r) {
   const matched = r.files.filter((f) => r.native?.[f.id]?.matched).map((f) => {
     const m = r.native[f.id].matched;
     return [f.id, ms(r.native[f.id].auto.total), ms(m.steps.total), ratio(r.native[f.id].auto.total.median, m.steps.total.median),
-      ms(m.steps.kmeans), ms(m.steps.silhouette), ms(m.steps.final_fit), `${m.k} / ${r.native[f.id].auto.k}`, m.steps.total.n ?? '1'];
+      ms(m.steps.kmeans), ms(m.steps.silhouette), ms(m.steps.final_fit), `${m.k} / ${r.native[f.id].auto.k}`,
+      m.steps.total.n ?? (f.rows >= 5_000_000 ? 1 : Math.min(3, f.repeat))];
   });
   return [
     '### Whole analysis: Segmenta CLI against the pandas + scikit-learn notebook',

@@ -78,7 +78,7 @@ function native() {
     const rfmC = pandas(python, root, ['rfm', f.path, '--repeat', String(f.repeat)]);
     const rfmArrow = pandasJson(python, root, ['rfm', f.path, '--repeat', String(f.repeat), '--engine', 'pyarrow']);
     const matched = f.rows >= 1_000_000 || quick
-      ? pandasJson(python, root, ['pipeline', f.path, '--variant', 'matched', '--repeat', String(f.rows >= 5_000_000 ? 1 : Math.min(3, f.repeat))])
+      ? pandasJson(python, root, ['pipeline', f.path, '--variant', 'matched', '--repeat', String(matchedRepeat(f))])
       : null;
     results.native[f.id] = {
       auto, fixed,
@@ -101,6 +101,9 @@ function native() {
   results.commands.native = ['segmenta stages FILE --k auto|5 --repeat N', 'segmenta analyze FILE --format json (under /usr/bin/time)',
     'target/bench-venv/bin/python bench/peers.py --threads 1 pipeline|rfm FILE …'];
 }
+
+/** Runs of the scikit-learn pipeline with Segmenta's own plan (see report.mjs). */
+const matchedRepeat = (f) => (f.rows >= 5_000_000 ? 1 : Math.min(3, f.repeat));
 
 /** The real page in Chromium, a fresh browser per run. */
 async function browser() {
