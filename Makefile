@@ -30,8 +30,9 @@ tools-test:
 bench: tools-test dist
 	node bench/run.mjs
 
+# Doc tests link one binary each: without LTO that takes seconds, not minutes.
 native-test:
-	cargo test --release
+	RUSTDOCFLAGS="-C lto=off" cargo test --release
 
 e2e-test: dist
 	node --test --test-reporter=spec tests/e2e/

@@ -5,14 +5,11 @@ use serde::Serialize;
 use crate::cluster::{self, Clustering, Features};
 use crate::ingest::{read_customers, Customers};
 use crate::cluster_profile::{cluster_report, largest_first};
-use crate::report::{CutPoints, Report, RfmReport};
-use crate::rfm::{score, RfmTable, Scores, Segment};
+use crate::report::Report;
+use crate::rfm::{RfmTable, Scores};
+use crate::segmentation::{segment, RfmStage, Source};
 use crate::settings::Settings;
-use crate::summary::summarize;
-use crate::{Error, Result};
-
-/// Number of score bins (1–5).
-pub const BINS: u8 = 5;
+use crate::Result;
 
 /// A finished analysis: the per-customer results and the [`Report`].
 #[derive(Debug, Clone)]
@@ -23,14 +20,16 @@ pub struct Analysis {
     pub rfm: RfmTable,
     /// Their 1–5 scores.
     pub scores: Scores,
-    /// Their RFM segment.
-    pub segments: Vec<Segment>,
+    /// Their RFM segments, tiers and the report's RFM part.
+    pub stage: RfmStage,
     /// Their K-means cluster, numbered largest cluster first.
     pub clustering: Clustering,
     /// The name of each cluster, by cluster number.
     pub cluster_names: Vec<String>,
     /// The summary shown to the user.
     pub report: Report,
+    /// The settings it ran with.
+    pub settings: Settings,
 }
 
 /// Runs the whole analysis on the bytes of a transactions CSV.
@@ -88,28 +87,29 @@ pub fn analyze_timed(bytes: &[u8], settings: &Settings, now: &dyn Fn() -> f64) -
         mark = t;
     };
     let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
-    if settings.rfm.bins != BINS {
-        return Err(Error::Setting { name: "rfm.bins", message: format!("only {BINS} bins are supported, not {}", settings.rfm.bins) });
-    }
+    settings.rfm.check()?;
     let ingested = read_customers(bytes, &settings.ingest.columns, settings.as_of)?;
     lap(&mut times.ingest);
     let last_date = ingested.report.last_date.expect("at least one row was used");
     let as_of = settings.as_of.unwrap_or(last_date.succ());
     let customers = ingested.customers;
-    let rfm = RfmTable::from_customers(&customers, as_of);
-    let scores = score(&rfm, BINS);
-    let segments: Vec<Segment> = (0..rfm.len()).map(|i| Segment::of(scores.r[i], scores.f[i], scores.m[i])).collect();
-    let segment_index: Vec<usize> = segments.iter().map(|s| *s as usize).collect();
-    let segment_rows = summarize(&segment_index, Segment::ALL.len(), &rfm, |g| {
-        (Segment::ALL[g].name().to_owned(), Segment::ALL[g].action().to_owned())
-    });
+    let columns = &ingested.report.columns;
+    let source = Source {
+        bytes,
+        columns: &settings.ingest.columns,
+        order_column: columns.order.map(|i| columns.name(i)),
+        as_of_is_default: settings.as_of.is_none(),
+    };
+    let stage = segment(&customers, as_of, &settings.rfm, &source)?;
+    let (rfm, scores) = (stage.rfm.clone(), stage.scores.clone());
     lap(&mut times.rfm);
 
     let features = Features::build(&rfm, Some(&customers), &settings.clusters.features);
     lap(&mut times.features);
     let clustering = largest_first(cluster::fit(&features, &params)?);
     lap(&mut times.clusters);
-    let (cluster_section, cluster_names) = cluster_report(&clustering, &features, &rfm, &scores, &segments);
+    let (cluster_section, cluster_names) =
+        cluster_report(&clustering, &features, &rfm, &customers, &scores, (&stage.segments, stage.index.names()));
     lap(&mut times.profiles);
 
     let report = Report {
@@ -117,17 +117,9 @@ pub fn analyze_timed(bytes: &[u8], settings: &Settings, now: &dyn Fn() -> f64) -
         as_of_is_default: settings.as_of.is_none(),
         customers: rfm.len(),
         revenue: rfm.monetary.iter().sum(),
-        rfm: RfmReport {
-            bins: BINS,
-            cut_points: CutPoints {
-                recency: scores.r_cuts.clone(),
-                frequency: scores.f_cuts.clone(),
-                monetary: scores.m_cuts.clone(),
-            },
-            segments: segment_rows,
-        },
+        rfm: stage.report.clone(),
         clusters: cluster_section,
         data: ingested.report,
     };
-    Ok((Analysis { customers, rfm, scores, segments, clustering, cluster_names, report }, times))
+    Ok((Analysis { customers, rfm, scores, stage, clustering, cluster_names, report, settings: settings.clone() }, times))
 }

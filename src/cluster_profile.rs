@@ -3,7 +3,8 @@
 
 use crate::cluster::{name_cluster, ClusterName, Clustering, Features, KChoice};
 use crate::report::{ClusterProfile, ClusterReport, CrossTable, Scaler};
-use crate::rfm::{RfmTable, Scores, Segment};
+use crate::ingest::Customers;
+use crate::rfm::{RfmTable, Scores};
 use crate::summary::{median, summarize};
 
 /// Renumbers clusters so that 0 is the largest (ties keep their order).
@@ -32,14 +33,15 @@ pub fn cluster_report(
     c: &Clustering,
     features: &Features,
     rfm: &RfmTable,
+    customers: &Customers,
     scores: &Scores,
-    segments: &[Segment],
+    (segments, segment_names): (&[usize], &[String]),
 ) -> (ClusterReport, Vec<String>) {
     let names: Vec<ClusterName> = (0..c.k).map(|g| typical_name(g, c, scores, rfm)).collect();
     let en = distinct_names(names.iter().map(|n| n.en.clone()).collect());
     let ko = distinct_names(names.iter().map(|n| n.ko.clone()).collect());
-    let rows = summarize(&c.labels, c.k, rfm, |g| (en[g].clone(), names[g].segment.action().to_owned()));
-    let overall = summarize(&vec![0; rfm.len()], 1, rfm, |_| ("All customers".to_owned(), String::new()))
+    let rows = summarize(&c.labels, c.k, rfm, customers, |g| (en[g].clone(), String::new(), names[g].segment.action().to_owned()));
+    let overall = summarize(&vec![0; rfm.len()], 1, rfm, customers, |_| ("All customers".to_owned(), String::new(), String::new()))
         .pop()
         .expect("at least one customer");
     let groups = rows
@@ -68,7 +70,7 @@ pub fn cluster_report(
         },
         overall,
         groups,
-        cross_table: cross_table(segments, &c.labels, &en),
+        cross_table: cross_table(segments, segment_names, &c.labels, &en),
     };
     (report, en)
 }
@@ -97,7 +99,9 @@ fn typical_name(cluster: usize, c: &Clustering, scores: &Scores, rfm: &RfmTable)
         let mut values: Vec<f64> = members.iter().map(|&i| f(i)).collect();
         median(&mut values).unwrap_or(0.0)
     };
-    let score_of = |s: &[u8]| median_of(&|i| f64::from(s[i])).round().clamp(1.0, 5.0) as u8;
+    // Names are worded for 1–5 scores: with 3 or 4 bins, stretch the median onto 1–5.
+    let stretch = 4.0 / f64::from(scores.bins.max(2) - 1);
+    let score_of = |s: &[u8]| (1.0 + (median_of(&|i| f64::from(s[i])) - 1.0) * stretch).round().clamp(1.0, 5.0) as u8;
     let orders = median_of(&|i| f64::from(rfm.frequency[i]));
     name_cluster(score_of(&scores.r), score_of(&scores.f), score_of(&scores.m), orders)
 }
@@ -107,14 +111,15 @@ fn original_units(features: &Features, c: &Clustering, g: usize) -> Vec<f64> {
     (0..features.names.len()).map(|j| features.to_original(j, c.centroids[[g, j]])).collect()
 }
 
-fn cross_table(segments: &[Segment], clusters: &[usize], cluster_names: &[String]) -> CrossTable {
-    let mut counts = vec![vec![0usize; cluster_names.len()]; Segment::ALL.len()];
-    for (s, &c) in segments.iter().zip(clusters) {
-        counts[*s as usize][c] += 1;
+/// `segments[i]` is customer `i`'s segment number, an index into `segment_names`.
+fn cross_table(segments: &[usize], segment_names: &[String], clusters: &[usize], cluster_names: &[String]) -> CrossTable {
+    let mut counts = vec![vec![0usize; cluster_names.len()]; segment_names.len()];
+    for (&s, &c) in segments.iter().zip(clusters) {
+        counts[s][c] += 1;
     }
     let keep: Vec<usize> = (0..counts.len()).filter(|&r| counts[r].iter().any(|&n| n > 0)).collect();
     CrossTable {
-        rows: keep.iter().map(|&r| Segment::ALL[r].name().to_owned()).collect(),
+        rows: keep.iter().map(|&r| segment_names[r].clone()).collect(),
         columns: cluster_names.to_vec(),
         counts: keep.iter().map(|&r| counts[r].clone()).collect(),
     }
@@ -142,8 +147,8 @@ mod tests {
 
     #[test]
     fn cross_table_counts_every_customer_once_and_drops_empty_rows() {
-        let segments = [Segment::Champions, Segment::Lost, Segment::Champions];
-        let t = cross_table(&segments, &[0, 1, 1], &["x".into(), "y".into()]);
+        let names: Vec<String> = ["Champions", "Loyal", "Lost"].map(String::from).to_vec();
+        let t = cross_table(&[0, 2, 0], &names, &[0, 1, 1], &["x".into(), "y".into()]);
         assert_eq!(t.rows, ["Champions", "Lost"]);
         assert_eq!(t.counts, [[1, 1], [0, 1]]);
     }

@@ -2,6 +2,7 @@
 
 use crate::cluster::ClusterError;
 use crate::ingest::IngestError;
+use crate::rfm::RfmError;
 
 /// Everything that can go wrong in an analysis. Each variant's `Display` is a
 /// complete sentence meant for the person who dropped the file.
@@ -10,6 +11,9 @@ pub enum Error {
     /// The file could not be read into customers.
     #[error(transparent)]
     Ingest(#[from] IngestError),
+    /// The RFM settings or segment map cannot be used.
+    #[error(transparent)]
+    Rfm(#[from] RfmError),
     /// The clustering could not be run.
     #[error(transparent)]
     Cluster(#[from] ClusterError),

@@ -9,7 +9,7 @@
 //!
 //! CSV bytes → [`ingest`] ([`ingest::Customers`] and a data-quality
 //! [`ingest::IngestReport`]) → [`rfm`] ([`rfm::RfmTable`], [`rfm::Scores`],
-//! [`rfm::Segment`]) → [`cluster`] ([`cluster::Clustering`]) → [`summary`] →
+//! [`rfm::SegmentMap`], in [`segmentation`]) → [`cluster`] ([`cluster::Clustering`]) → [`summary`] →
 //! [`Report`].
 //!
 //! [`analyze`] runs all of it. The core is plain Rust: the WebAssembly
@@ -30,11 +30,13 @@ pub mod cluster;
 pub mod cluster_profile;
 pub mod date;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod ingest;
 pub mod report;
 pub mod rfm;
 pub mod sample;
+pub mod segmentation;
 pub mod settings;
 pub mod summary;
 

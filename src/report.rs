@@ -5,7 +5,8 @@ use serde::Serialize;
 use crate::date::Day;
 use crate::ingest::IngestReport;
 use crate::cluster::{KSelection, Scaling, Transform};
-use crate::summary::GroupSummary;
+use crate::rfm::{Boundary, Definition, FrequencyMeasure, MonetaryMeasure, ScoreBin, ScoringMethod, SegmentMap};
+use crate::summary::{GroupSummary, Movement, TopShare};
 
 /// Everything shown after an analysis, ready to serialise.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,22 +34,84 @@ pub struct Report {
 pub struct RfmReport {
     /// Number of score bins.
     pub bins: u8,
-    /// Cut points of the R, F and M scores.
-    pub cut_points: CutPoints,
-    /// One row per non-empty RFM segment, best segment first.
+    /// How values became scores.
+    pub method: ScoringMethod,
+    /// What frequency counts.
+    pub frequency: FrequencyMeasure,
+    /// What monetary value is.
+    pub monetary: MonetaryMeasure,
+    /// The as-of date, measures and scores, each stated in a sentence.
+    pub definitions: Vec<Definition>,
+    /// Cut points and score counts per measure.
+    pub scales: Scales,
+    /// Warnings with a suggestion, e.g. when ties leave scores empty.
+    pub hints: Vec<String>,
+    /// The segment map used (the preset's, or the user's own).
+    pub map: SegmentMap,
+    /// One row per non-empty segment, in map order, "Others" last.
     pub segments: Vec<GroupSummary>,
+    /// Which segment every code goes to, and how many customers it holds.
+    pub coverage: Coverage,
+    /// Revenue share of the top 1 %, 10 % and 20 % of customers.
+    pub concentration: Vec<TopShare>,
+    /// The value-tier ladder, top tier first (non-empty tiers only).
+    pub tiers: Vec<GroupSummary>,
+    /// Customers moving between segments since an earlier as-of date.
+    pub movement: Option<Movement>,
+    /// Why there is no movement matrix, when there is none though one was asked for.
+    pub movement_note: Option<String>,
 }
 
-/// The quantile cut points behind the 1–5 scores.
+/// The cut points behind the scores, per measure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct CutPoints {
+pub struct Scales {
     /// On recency days (fewer days score higher).
-    pub recency: Vec<f64>,
+    pub recency: ScaleReport,
     /// On frequency.
-    pub frequency: Vec<f64>,
+    pub frequency: ScaleReport,
     /// On monetary value.
-    pub monetary: Vec<f64>,
+    pub monetary: ScaleReport,
+}
+
+/// One measure's cut points, and how many customers got each score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScaleReport {
+    /// The cut points, ascending in the measure's units.
+    pub cuts: Vec<f64>,
+    /// What a value equal to a cut point scores.
+    pub boundary: Boundary,
+    /// The same, in a sentence.
+    pub boundary_text: String,
+    /// Customers and value range per score, score 1 first.
+    pub scores: Vec<ScoreBin>,
+    /// Scores no customer got.
+    pub empty: Vec<u8>,
+}
+
+/// The segment of every code, and its customers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Coverage {
+    /// Segment names in map order, "Others" last; cells refer to them by number.
+    pub segments: Vec<String>,
+    /// Codes covered by each segment.
+    pub codes_per_segment: Vec<usize>,
+    /// One cell per code, 111 first, in code order.
+    pub cells: Vec<CoverageCell>,
+}
+
+/// One code of the coverage grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverageCell {
+    /// The code, e.g. 545.
+    pub code: u16,
+    /// The segment number (index into [`Coverage::segments`]).
+    pub segment: usize,
+    /// Customers with this code.
+    pub customers: usize,
 }
 
 /// The K-means part of the report.

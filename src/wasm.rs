@@ -2,10 +2,18 @@
 //! plain report object out. Every error becomes a `JsError` with one readable
 //! message; nothing here unwraps.
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{analyze as run_analysis, Settings};
+use crate::export::Download;
+use crate::{analyze as run_analysis, Analysis, Settings};
+
+thread_local! {
+    /// The latest analysis, kept for its downloads.
+    static LATEST: RefCell<Option<Analysis>> = const { RefCell::new(None) };
+}
 
 /// Installs the panic hook so a bug shows its message in the console.
 #[wasm_bindgen(start)]
@@ -20,8 +28,20 @@ pub fn start() {
 /// object (see `Report` in the Rust docs).
 #[wasm_bindgen]
 pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
-    let analysis = run_analysis(bytes, &settings_from(settings)?)?;
-    to_js(&analysis.report)
+    let settings = settings_from(settings)?;
+    LATEST.with(|latest| latest.borrow_mut().take());
+    keep_latest(run_analysis(bytes, &settings)?, |analysis| to_js(&analysis.report))
+}
+
+/// The text of a download of the latest analysis: `customers.csv`,
+/// `segments.csv`, `summary.json` or `settings.json`.
+#[wasm_bindgen]
+pub fn download(name: &str) -> Result<String, JsError> {
+    let kind = Download::named(name).ok_or_else(|| JsError::new(&format!("there is no download named {name}")))?;
+    LATEST.with(|latest| match latest.borrow().as_ref() {
+        Some(analysis) => Ok(kind.render(analysis)),
+        None => Err(JsError::new("analyse a file first")),
+    })
 }
 
 /// [`analyze`], timed: returns `{ report, stages }`, `stages` holding each
@@ -29,8 +49,18 @@ pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
 /// `profiles`). The page's worker calls this one.
 #[wasm_bindgen(js_name = analyzeTimed)]
 pub fn analyze_timed(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
-    let (analysis, stages) = crate::analysis::analyze_timed(bytes, &settings_from(settings)?, &performance::now)?;
-    to_js(&Timed { report: &analysis.report, stages })
+    let settings = settings_from(settings)?;
+    LATEST.with(|latest| latest.borrow_mut().take());
+    let (analysis, stages) = crate::analysis::analyze_timed(bytes, &settings, &performance::now)?;
+    keep_latest(analysis, |analysis| to_js(&Timed { report: &analysis.report, stages }))
+}
+
+/// Converts `analysis` for JavaScript with `convert`, then keeps it as the
+/// latest one (for its downloads).
+fn keep_latest(analysis: Analysis, convert: impl FnOnce(&Analysis) -> Result<JsValue, JsError>) -> Result<JsValue, JsError> {
+    let value = convert(&analysis);
+    LATEST.with(|latest| *latest.borrow_mut() = Some(analysis));
+    value
 }
 
 #[derive(Serialize)]

@@ -89,3 +89,73 @@ fn sample_is_deterministic_and_analysable() {
     let in_segments: u64 = report["rfm"]["segments"].as_array().unwrap().iter().map(|s| s["customers"].as_u64().unwrap()).sum();
     assert_eq!(in_segments, 300);
 }
+
+fn shared(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(name)
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("segmenta-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn saved_settings_reproduce_every_output_of_the_run_that_saved_them() {
+    let dir = temp_dir("settings");
+    let file = shared("rfm_data_orders.csv");
+    let p = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    let first = segmenta(&[
+        "analyze", file.to_str().unwrap(), "--as-of", "2006-12-31", "--method", "r-rfm", "--frequency", "rows",
+        "--map", "r-rfm-legacy", "--bins", "5", "--k", "3", "--customers-out", &p("c1.csv"), "--summary-out", &p("s1.json"),
+        "--save-settings", &p("settings.json"), "--format", "json",
+    ]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let settings: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p("settings.json")).unwrap()).unwrap();
+    assert_eq!(settings["asOf"], "2006-12-31");
+    assert_eq!(settings["rfm"]["method"], "rRfm");
+    assert_eq!(settings["rfm"]["map"]["segments"][0]["name"], "Champions");
+    assert_eq!(settings["clusters"]["k"], 3);
+
+    let again = segmenta(&[
+        "analyze", file.to_str().unwrap(), "--settings", &p("settings.json"), "--customers-out", &p("c2.csv"),
+        "--summary-out", &p("s2.json"), "--format", "json",
+    ]);
+    assert_eq!(again.stdout, first.stdout);
+    assert_eq!(std::fs::read(p("c1.csv")).unwrap(), std::fs::read(p("c2.csv")).unwrap());
+    assert_eq!(std::fs::read(p("s1.json")).unwrap(), std::fs::read(p("s2.json")).unwrap());
+    let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p("s1.json")).unwrap()).unwrap();
+    let champions = &summary["rfm"]["segments"][0];
+    assert_eq!((champions["name"].as_str(), champions["customers"].as_u64(), champions["orders"].as_u64()), (Some("Champions"), Some(158), Some(1234)));
+}
+
+#[test]
+fn customers_and_segment_csv_outputs() {
+    let dir = temp_dir("csv");
+    let file = fixture("dirty.csv");
+    let (c, s) = (dir.join("customers.csv"), dir.join("segments.csv"));
+    let out = segmenta(&["analyze", file.to_str().unwrap(), "--customers-out", c.to_str().unwrap(), "--summary-out", s.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let customers = std::fs::read_to_string(c).unwrap();
+    let lines: Vec<&str> = customers.lines().collect();
+    assert_eq!(lines[0], "customer_id,first_purchase,last_purchase,tenure_days,orders,revenue,average_order_value,recency_days,frequency,monetary,r,f,m,code,segment,value_tier,cluster,cluster_name");
+    assert_eq!(lines.len(), 3);
+    let segments = std::fs::read_to_string(s).unwrap();
+    assert!(segments.starts_with("segment,description,customers,customer_share,orders,revenue,"), "{segments}");
+}
+
+#[test]
+fn a_bad_settings_file_and_bad_rfm_settings_are_one_sentence_each() {
+    let dir = temp_dir("bad");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"rfm": {"bins": 7}}"#).unwrap();
+    let file = fixture("dirty.csv");
+    let out = segmenta(&["analyze", file.to_str().unwrap(), "--settings", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the number of score bins must be 3, 4 or 5, not 7"));
+    let out = segmenta(&["analyze", file.to_str().unwrap(), "--bins", "3"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("which does not exist with 3 bins"));
+    std::fs::write(&bad, r#"{"rfm": {"colour": 1}}"#).unwrap();
+    let out = segmenta(&["analyze", file.to_str().unwrap(), "--settings", bad.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid settings file: unknown field `colour`"));
+}

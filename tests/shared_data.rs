@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use segmenta::date::Day;
+use segmenta::rfm::{FrequencyMeasure, MapPreset, RfmOptions, ScoringMethod};
 use segmenta::{analyze, Settings};
 
 fn shared(name: &str) -> Vec<u8> {
@@ -38,6 +39,60 @@ fn online_retail_accounts_for_every_line() {
     assert_eq!(a.report.customers, 4372);
     assert_eq!(a.report.as_of.to_string(), "2011-12-10");
     assert_eq!(a.report.clusters.clipped_monetary, a.rfm.monetary.iter().filter(|&&m| m <= 0.0).count());
+}
+
+/// The R package `rfm`'s own test (tests/testthat/test-rfm-segment.R):
+/// its scoring, frequency = rows, the legacy rules, as-of 2006-12-31.
+#[test]
+fn r_rfm_legacy_preset_reproduces_the_packages_champions() {
+    let bytes = shared("rfm_data_orders.csv");
+    let rfm = RfmOptions {
+        method: ScoringMethod::RRfm,
+        frequency: FrequencyMeasure::Rows,
+        preset: MapPreset::RRfmLegacy,
+        ..RfmOptions::default()
+    };
+    let settings = Settings { as_of: Day::from_ymd(2006, 12, 31), rfm, ..Settings::default() };
+    let a = analyze(&bytes, &settings).unwrap();
+    let champions = a.report.rfm.segments.iter().find(|s| s.name == "Champions").unwrap();
+    assert_eq!((champions.customers, champions.orders), (158, 1234));
+    assert_eq!(champions.revenue.round(), 120_178.0);
+    // The first ten customers of the package's test (this copy of the data
+    // drops the names' suffixes such as "DVM" and "Sr.").
+    let expected = [
+        ("Abbey O'Reilly", "Loyal Customers"),
+        ("Add Senger", "Potential Loyalist"),
+        ("Aden Lesch", "Potential Loyalist"),
+        ("Admiral Senger", "Loyal Customers"),
+        ("Agness O'Keefe", "Champions"),
+        ("Aileen Barton", "Champions"),
+        ("Ailene Hermann", "Loyal Customers"),
+        ("Aiyanna Bruen", "Potential Loyalist"),
+        ("Ala Schmidt", "About To Sleep"),
+        ("Alannah Borer", "Lost"),
+    ];
+    for (id, segment) in expected {
+        let i = a.customers.ids.iter().position(|c| c == id).unwrap();
+        assert_eq!(a.stage.index.name(a.stage.segments[i]), segment, "{id}");
+    }
+}
+
+#[test]
+fn every_customer_lands_in_exactly_one_segment_with_every_method_and_map() {
+    let bytes = shared("rfm_data_orders.csv");
+    let methods = [ScoringMethod::Quantiles, ScoringMethod::RRfm, ScoringMethod::Ntile, ScoringMethod::RankFirst];
+    for method in methods {
+        for (preset, bins) in [(MapPreset::Default, 5), (MapPreset::RRfm, 3), (MapPreset::RRfmLegacy, 4)] {
+            let rfm = RfmOptions { method, preset, bins, movement_days: 0, ..RfmOptions::default() };
+            let a = analyze(&bytes, &Settings { rfm, ..Settings::default() }).unwrap();
+            let r = &a.report.rfm;
+            assert_eq!(a.stage.segments.len(), 995);
+            assert!(a.stage.segments.iter().all(|&s| s < a.stage.index.len()));
+            assert_eq!(r.segments.iter().map(|s| s.customers).sum::<usize>(), 995, "{method:?} {preset:?}");
+            assert_eq!(r.coverage.cells.iter().map(|c| c.customers).sum::<usize>(), 995);
+            assert_eq!(r.coverage.cells.len(), usize::from(bins).pow(3));
+        }
+    }
 }
 
 /// Unpacks gzip with the system's `gzip -dc` (no compression crate needed for one test).

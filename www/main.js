@@ -1,5 +1,8 @@
 // The page: file choice (drop, picker, sample), settings, and the run loop.
+import { wireDownloads } from './downloads.js';
+import { renderMapEditor } from './map-editor.js';
 import { renderReport } from './render.js';
+import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js';
 import { AnalysisWorker } from './worker-client.js';
 
 const worker = new AnalysisWorker();
@@ -15,12 +18,9 @@ function setState(state, message = '') {
   $('error').hidden = state !== 'error';
 }
 
-function settings() {
-  const choice = $('k-input').value;
-  const asOf = $('as-of-input').value;
-  const extra = ['extra-tenure', 'extra-aov'].map($).filter((box) => box.checked).map((box) => box.value);
-  const features = { transform: $('transform-input').value, scaling: $('scaling-input').value, extra };
-  return { clusters: { k: choice === 'auto' ? 'auto' : Number(choice), features }, ...(asOf ? { asOf } : {}) };
+function showError(error) {
+  $('error').textContent = error.message;
+  setState('error');
 }
 
 async function run() {
@@ -33,12 +33,16 @@ async function run() {
     const chosen = performance.now();
     const bytes = await currentFile.arrayBuffer();
     const started = performance.now();
-    const { report, version, timings } = await worker.analyze(bytes, settings(), {
+    const { report, version, timings } = await worker.analyze(bytes, currentSettings(), {
       signal,
       onProgress: (stage) => setState('working', STAGES[stage] ?? stage),
     });
     const analysed = performance.now();
     renderReport(report);
+    renderMapEditor($('map-editor'), report.rfm.map, (map) => {
+      setCustomMap(map);
+      run();
+    });
     $('version').textContent = version;
     const rendered = performance.now();
     // For the benchmark harness (bench/) and the curious: where the time went.
@@ -104,3 +108,6 @@ worker.warm().then(
   },
 );
 $('settings').addEventListener('submit', (e) => e.preventDefault());
+
+wireSettings(() => run(), showError);
+wireDownloads($('downloads'), worker, showError);

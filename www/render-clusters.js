@@ -1,32 +1,8 @@
 // Renders the K-means section: why k was chosen (curves), the cluster
 // profiles, and the segment × cluster cross-table.
+import { el, headRow, rowHeader } from './dom.js';
 import { formatCount, formatDecimal, formatMoney, formatShare } from './format.js';
 import { lineChart } from './chart.js';
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function headRow(labels) {
-  const thead = el('thead');
-  const tr = el('tr');
-  for (const label of labels) {
-    const th = el('th', label);
-    th.scope = 'col';
-    tr.append(th);
-  }
-  thead.append(tr);
-  return thead;
-}
-
-function rowHeader(text) {
-  const th = el('th', text);
-  th.scope = 'row';
-  return th;
-}
 
 /** k, inertia, silhouette and Davies–Bouldin per k tried, with two charts. */
 function renderSelection(box, clusters) {

@@ -1,16 +1,23 @@
 // Renders an analysis report into the page. User-supplied text (headers,
 // ids, names) is only ever inserted with textContent, never as HTML.
+import { el, headRow, rowHeader } from './dom.js';
 import { formatCount, formatDecimal, formatMoney, formatShare } from './format.js';
+import { renderRfm } from './render-rfm.js';
 import { renderClusters } from './render-clusters.js';
 
 const GROUP_COLUMNS = [
   ['customers', 'Customers', formatCount],
   ['customerShare', '% of customers', formatShare],
+  ['orders', 'Orders', formatCount],
   ['revenue', 'Revenue', formatMoney],
   ['revenueShare', '% of revenue', formatShare],
+  ['averageOrderValue', 'Average order value', formatMoney],
   ['meanRecency', 'Mean recency (days)', formatDecimal],
+  ['medianRecency', 'Median recency', formatDecimal],
   ['meanFrequency', 'Mean frequency', formatDecimal],
+  ['medianFrequency', 'Median frequency', formatDecimal],
   ['meanMonetary', 'Mean monetary', formatMoney],
+  ['medianMonetary', 'Median monetary', formatMoney],
 ];
 
 const SKIP_REASONS = {
@@ -21,35 +28,21 @@ const SKIP_REASONS = {
   afterAsOf: 'dated after the as-of date',
 };
 
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
 /** Fills `table` with one row per group (segment or cluster). */
 export function renderGroups(table, groups, firstHeader) {
   table.replaceChildren();
-  const head = el('thead');
-  const headRow = el('tr');
-  for (const label of [firstHeader, ...GROUP_COLUMNS.map(([, l]) => l), 'Recommended action']) {
-    const th = el('th', label);
-    th.scope = 'col';
-    headRow.append(th);
-  }
-  head.append(headRow);
+  const described = groups.some((g) => g.description);
+  const labels = [firstHeader, ...GROUP_COLUMNS.map(([, l]) => l), ...(described ? ['Who they are'] : []), 'Recommended action'];
   const body = el('tbody');
   for (const group of groups) {
     const row = el('tr');
-    const name = el('th', group.name);
-    name.scope = 'row';
-    row.append(name);
+    row.append(rowHeader(group.name));
     for (const [key, , format] of GROUP_COLUMNS) row.append(el('td', format(group[key]), 'num'));
+    if (described) row.append(el('td', group.description ?? '', 'action'));
     row.append(el('td', group.action, 'action'));
     body.append(row);
   }
-  table.append(head, body);
+  table.append(headRow(labels), body);
 }
 
 function renderHeadline(dl, report) {
@@ -93,6 +86,8 @@ export function renderReport(report) {
   renderHeadline(document.getElementById('headline'), report);
   renderDataQuality(document.getElementById('data-quality'), report.data);
   renderGroups(document.getElementById('segments-table'), report.rfm.segments, 'Segment');
+  renderGroups(document.getElementById('tiers-table'), report.rfm.tiers, 'Tier');
+  renderRfm(report.rfm);
   renderClusters(report.clusters);
   document.getElementById('results').hidden = false;
 }

@@ -29,6 +29,18 @@ export class AnalysisWorker {
     });
   }
 
+  /**
+   * The text of a download of the latest analysis (`customers.csv`,
+   * `segments.csv`, `summary.json`, `settings.json`).
+   */
+  download(name) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onProgress: () => {} });
+      this.#ensure().postMessage({ type: 'download', id, name });
+    });
+  }
+
   /** Starts the worker and loads the engine now; resolves to its version. */
   warm() {
     this.#warming ??= new Promise((resolve, reject) => {
@@ -58,6 +70,7 @@ export class AnalysisWorker {
     if (msg.type === 'progress') return call.onProgress(msg.stage);
     this.#pending.delete(msg.id);
     if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version, timings: msg.timings });
+    else if (msg.type === 'file') call.resolve(msg.text);
     else {
       call.reject(new Error(msg.message));
       if (msg.fatal) this.#discard();

@@ -1,13 +1,13 @@
 // The module worker that runs the wasm core, so the page never freezes.
 //
-// In:  { type: 'analyze', id, bytes: ArrayBuffer, settings }
+// In:  { type: 'analyze', id, bytes: ArrayBuffer, settings } | { type: 'download', id, name }
 //      { type: 'warm' } loads the engine ahead of time
 // Out: { type: 'ready', version } after 'warm'
-//    | { type: 'progress', id, stage } | { type: 'result', id, report, version, timings }
+//    | { type: 'progress', id, stage } | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
 //    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
 // timings: milliseconds of each wasm stage (ingest, rfm, features, clusters,
 // profiles), of the whole wasm call (call), and the wasm memory's size in bytes.
-import init, { analyzeTimed, version } from './pkg/segmenta.js';
+import init, { analyzeTimed, download, version } from './pkg/segmenta.js';
 
 const ready = init();
 
@@ -24,6 +24,11 @@ self.onmessage = async ({ data }) => {
   }
   const { id, bytes, settings } = data;
   try {
+    if (data.type === 'download') {
+      await ready;
+      self.postMessage({ type: 'file', id, text: download(data.name) });
+      return;
+    }
     self.postMessage({ type: 'progress', id, stage: 'starting' });
     const wasm = await ready;
     self.postMessage({ type: 'progress', id, stage: 'analysing' });

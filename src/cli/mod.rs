@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch.
 
 mod kmeans_eval;
+mod options;
 mod stages;
 mod table;
 
@@ -8,8 +9,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use options::{write, RfmFlags};
 use segmenta::cluster::KSetting;
 use segmenta::date::Day;
+use segmenta::export::{customers_csv, segments_csv, settings_json, summary_json};
 use segmenta::generate::{write_transactions, TransactionsSpec};
 use segmenta::sample::{generate, SampleSpec};
 use segmenta::{analyze, Settings};
@@ -28,18 +31,32 @@ enum Command {
     Analyze {
         /// The CSV file (header row first).
         file: PathBuf,
-        /// Number of K-means clusters, or `auto` to choose it by silhouette.
-        #[arg(long, default_value = "auto", value_parser = parse_k)]
-        k: KSetting,
+        /// Settings file (JSON, as saved by the page or --save-settings); flags override it.
+        #[arg(long)]
+        settings: Option<PathBuf>,
+        /// Number of K-means clusters, or `auto` to choose it by silhouette [default: auto].
+        #[arg(long, value_parser = parse_k)]
+        k: Option<KSetting>,
         /// Count recency to this date (YYYY-MM-DD); default: the day after the latest date.
         #[arg(long, value_parser = parse_day)]
         as_of: Option<Day>,
-        /// K-means random seed.
-        #[arg(long, default_value_t = 42)]
-        seed: u64,
+        /// K-means random seed [default: 42].
+        #[arg(long)]
+        seed: Option<u64>,
+        #[command(flatten)]
+        rfm: RfmFlags,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Write the per-customer CSV here.
+        #[arg(long)]
+        customers_out: Option<PathBuf>,
+        /// Write the per-segment summary here: CSV, or JSON when the name ends in .json.
+        #[arg(long)]
+        summary_out: Option<PathBuf>,
+        /// Write the settings used (segment map in full) here, to reuse with --settings.
+        #[arg(long)]
+        save_settings: Option<PathBuf>,
     },
     /// Write the built-in sample transactions file (the page's "Try the sample data").
     Sample {
@@ -137,12 +154,28 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Analyze { file, k, as_of, seed, format } => {
+        Command::Analyze { file, settings, k, as_of, seed, rfm, format, customers_out, summary_out, save_settings } => {
             let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let mut settings = Settings { as_of, ..Settings::default() };
-            settings.clusters.k = k;
-            settings.clusters.seed = seed;
+            let mut settings = match settings {
+                Some(path) => options::load(&path)?,
+                None => Settings::default(),
+            };
+            settings.as_of = as_of.or(settings.as_of);
+            settings.clusters.k = k.unwrap_or(settings.clusters.k);
+            settings.clusters.seed = seed.unwrap_or(settings.clusters.seed);
+            rfm.apply(&mut settings.rfm);
             let analysis = analyze(&bytes, &settings).map_err(|e| format!("{}: {e}", file.display()))?;
+            if let Some(path) = customers_out {
+                write(&path, &customers_csv(&analysis))?;
+            }
+            if let Some(path) = summary_out {
+                let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                let text = if json { summary_json(&analysis.report) } else { segments_csv(&analysis.report.rfm) };
+                write(&path, &text)?;
+            }
+            if let Some(path) = save_settings {
+                write(&path, &settings_json(&analysis))?;
+            }
             match format {
                 Format::Json => {
                     let json = serde_json::to_string_pretty(&analysis.report).map_err(|e| e.to_string())?;

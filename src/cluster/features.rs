@@ -219,6 +219,7 @@ mod tests {
             last: vec![Day(-1); 4],
             orders: vec![1, 2, 3, 1],
             monetary: vec![10.0, -5.0, 1000.0, 10.0],
+            ..Customers::default()
         };
         let options = FeatureOptions { transform: Transform::None, extra: vec![ExtraFeature::Tenure, ExtraFeature::AverageOrderValue], ..FeatureOptions::default() };
         let f = Features::build(&table(), Some(&customers), &options);

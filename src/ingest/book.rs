@@ -18,6 +18,10 @@ pub struct Customers {
     pub last: Vec<Day>,
     /// Distinct orders (distinct order ids, or rows without an order column).
     pub orders: Vec<u32>,
+    /// Distinct purchase days.
+    pub days: Vec<u32>,
+    /// Rows (order lines).
+    pub rows: Vec<u32>,
     /// Sum of amounts (net of returns).
     pub monetary: Vec<f64>,
 }
@@ -36,6 +40,7 @@ impl Customers {
 
 /// Accumulates rows into [`Customers`].
 ///
+/// Distinct purchase days are counted through a set of (customer, day) pairs.
 /// Distinct orders are counted through a 64-bit hash of the order id per
 /// customer; rows of the same order usually follow each other, so the last
 /// (customer, order) pair short-cuts the set look-up.
@@ -44,6 +49,8 @@ pub(crate) struct CustomerBook {
     index: HashMap<Box<[u8]>, u32>,
     seen_orders: HashSet<(u32, u64)>,
     last_order: Option<(u32, u64)>,
+    seen_days: HashSet<(u32, Day)>,
+    last_day: Option<(u32, Day)>,
     customers: Customers,
 }
 
@@ -59,6 +66,8 @@ impl CustomerBook {
                 c.first.push(day);
                 c.last.push(day);
                 c.orders.push(0);
+                c.days.push(0);
+                c.rows.push(0);
                 c.monetary.push(0.0);
                 e.insert(i);
                 i
@@ -68,6 +77,13 @@ impl CustomerBook {
         c.first[u] = c.first[u].min(day);
         c.last[u] = c.last[u].max(day);
         c.monetary[u] += amount;
+        c.rows[u] += 1;
+        if self.last_day != Some((i, day)) {
+            self.last_day = Some((i, day));
+            if self.seen_days.insert((i, day)) {
+                c.days[u] += 1;
+            }
+        }
         let new_order = match order {
             None => true,
             Some(order) => {
@@ -127,6 +143,19 @@ mod tests {
         let c = book.finish();
         assert_eq!(c.orders, [3]);
         assert_eq!(c.monetary, [6.0]);
+    }
+
+    #[test]
+    fn counts_distinct_purchase_days_and_rows() {
+        let mut book = CustomerBook::default();
+        for (d, order) in [(1, "o1"), (1, "o1"), (2, "o2"), (1, "o3"), (3, "o4")] {
+            book.add(b"a", day(d), 1.0, Some(order.as_bytes()));
+        }
+        book.add(b"b", day(1), 1.0, None);
+        let c = book.finish();
+        assert_eq!(c.days, [3, 1]);
+        assert_eq!(c.rows, [5, 1]);
+        assert_eq!(c.orders, [4, 1]);
     }
 
     #[test]

@@ -1,0 +1,137 @@
+// The segment map editor: rename segments, move codes between them, write
+// rules as score ranges ("R3-5 F1-3 M2-5; …"), add, remove and reorder
+// segments (the first match wins).
+import { el } from './dom.js';
+
+const range = ([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`);
+const formatRanges = (ranges = []) => ranges.map((g) => `R${range(g.r)} F${range(g.f)} M${range(g.m)}`).join('; ');
+const codeList = (text) => text.split(/[\s,]+/).filter(Boolean);
+
+function parseRange(text, letter) {
+  const match = new RegExp(`${letter}(\\d)(?:-(\\d))?`, 'i').exec(text);
+  if (!match) throw new Error(`“${text.trim()}” has no ${letter} range (write e.g. R3-5 F1-3 M2-5)`);
+  return [Number(match[1]), Number(match[2] ?? match[1])];
+}
+
+function parseRanges(text) {
+  return text.split(';').filter((part) => part.trim()).map((part) => ({
+    r: parseRange(part, 'R'), f: parseRange(part, 'F'), m: parseRange(part, 'M'),
+  }));
+}
+
+function parseCodes(text) {
+  return codeList(text).map((code) => {
+    if (!/^\d{3}$/.test(code)) throw new Error(`“${code}” is not a three-digit code such as 545`);
+    return Number(code);
+  });
+}
+
+function input(value, label, placeholder) {
+  const node = el('input');
+  node.value = value;
+  node.setAttribute('aria-label', label);
+  if (placeholder) node.placeholder = placeholder;
+  return node;
+}
+
+function button(text, label) {
+  const node = el('button', text);
+  node.type = 'button';
+  if (label) node.setAttribute('aria-label', label);
+  return node;
+}
+
+/** Shows `map` for editing in `box`; `onApply(map)` receives the edited map. */
+export function renderMapEditor(box, map, onApply) {
+  // The draft: one entry per segment, with the texts being edited.
+  let draft = map.segments.map((segment) => ({
+    segment, name: segment.name, codes: (segment.codes ?? []).join(' '), ranges: formatRanges(segment.ranges),
+  }));
+  const list = el('div', undefined, 'map-rows');
+  const target = el('select');
+  target.setAttribute('aria-label', 'Segment to move it to');
+  const status = el('p', '', 'hint');
+
+  const sync = () => {
+    for (const [i, row] of [...list.children].entries()) {
+      const [name, codes, ranges] = row.querySelectorAll('input');
+      Object.assign(draft[i], { name: name.value, codes: codes.value, ranges: ranges.value });
+    }
+  };
+  const redraw = () => {
+    list.replaceChildren();
+    target.replaceChildren();
+    draft.forEach((d, i) => {
+      const row = el('div', undefined, 'map-row');
+      const up = button('↑', `Move ${d.name} up`);
+      up.disabled = i === 0;
+      up.addEventListener('click', () => {
+        sync();
+        [draft[i - 1], draft[i]] = [draft[i], draft[i - 1]];
+        redraw();
+      });
+      const remove = button('✕', `Remove ${d.name}`);
+      remove.addEventListener('click', () => {
+        sync();
+        draft = draft.filter((_, j) => j !== i);
+        redraw();
+      });
+      row.append(
+        el('span', `${i + 1}.`, 'map-order'),
+        input(d.name, `Name of segment ${i + 1}`),
+        input(d.codes, `Codes of ${d.name}`, 'codes, e.g. 555 554'),
+        input(d.ranges, `Score ranges of ${d.name}`, 'ranges, e.g. R4-5 F4-5 M4-5'),
+        up, remove,
+      );
+      list.append(row);
+      target.append(new Option(d.name, String(i)));
+    });
+  };
+  redraw();
+
+  const code = input('', 'Code to move', '545');
+  code.size = 4;
+  const move = button('Move code');
+  move.addEventListener('click', () => {
+    sync();
+    const c = code.value.trim();
+    if (!/^\d{3}$/.test(c)) return void (status.textContent = 'Type a three-digit code such as 545.');
+    for (const d of draft) d.codes = codeList(d.codes).filter((x) => x !== c).join(' ');
+    const to = draft[Number(target.value)];
+    to.codes = `${to.codes} ${c}`.trim();
+    redraw();
+    status.textContent = `Code ${c} moved to ${to.name}; apply the map to see the result.`;
+  });
+  const add = button('Add a segment');
+  add.addEventListener('click', () => {
+    sync();
+    draft.push({ segment: { name: '' }, name: `Segment ${draft.length + 1}`, codes: '', ranges: '' });
+    redraw();
+  });
+  const apply = button('Apply the edited map');
+  apply.id = 'apply-map';
+  apply.addEventListener('click', () => {
+    sync();
+    try {
+      const segments = draft.map((d) => {
+        const edited = { ...d.segment, name: d.name.trim(), codes: parseCodes(d.codes), ranges: parseRanges(d.ranges) };
+        if (!edited.codes.length) delete edited.codes;
+        if (!edited.ranges.length) delete edited.ranges;
+        return edited;
+      });
+      status.textContent = '';
+      onApply({ segments });
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  });
+
+  const moveRow = el('div', undefined, 'map-move');
+  moveRow.append(el('span', 'Move code'), code, el('span', 'to'), target, move);
+  const actions = el('div', undefined, 'map-move');
+  actions.append(add, apply);
+  box.replaceChildren(
+    el('p', 'Segments are tested from the top; the first whose codes or score ranges match wins. Customers no segment matches are shown as Others.', 'hint'),
+    list, moveRow, actions, status,
+  );
+}
