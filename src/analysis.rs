@@ -1,5 +1,7 @@
 //! The whole pipeline: bytes → customers → RFM → segments → clusters → report.
 
+use serde::Serialize;
+
 use crate::cluster::{self, Clustering, Features};
 use crate::cluster_profile::{cluster_report, largest_first};
 use crate::date::Day;
@@ -55,12 +57,38 @@ pub struct Analysis {
 /// assert_eq!(err.to_string(), "the number of clusters k must be at least 1");
 /// ```
 pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
+    analyze_timed(bytes, settings, &|| 0.0).map(|(analysis, _)| analysis)
+}
+
+/// Wall-clock milliseconds of each stage of one [`analyze_timed`] run, for
+/// benchmarks and the page's own timing line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StageTimes {
+    /// Reading the CSV and folding its rows into customers.
+    pub ingest: f64,
+    /// R, F and M, their scores, segments and segment summaries.
+    pub rfm: f64,
+    /// The clustering features.
+    pub features: f64,
+    /// K-means, including the choice of k when it is automatic.
+    pub clusters: f64,
+    /// Cluster profiles and the cross-table.
+    pub profiles: f64,
+}
+
+/// [`analyze`], timing each stage with `now` (milliseconds from any origin:
+/// `std::time::Instant` natively, `performance.now()` in the browser).
+pub fn analyze_timed(bytes: &[u8], settings: &Settings, now: &dyn Fn() -> f64) -> Result<(Analysis, StageTimes)> {
     check_settings(settings)?;
+    let started = now();
     let ingested = read_with(bytes, &settings.ingest, settings.as_of)?;
+    let read = now();
     let earlier = |date| {
         read_with(bytes, &settings.ingest, Some(date)).map(|read| read.customers).map_err(|_| no_movement_before(date))
     };
-    analyze_ingested(ingested, settings, &earlier)
+    let (analysis, times) = stages(ingested, settings, &earlier, now, read)?;
+    Ok((analysis, StageTimes { ingest: read - started, ..times }))
 }
 
 /// Refuses settings that cannot run, before any file is read.
@@ -84,31 +112,61 @@ pub fn movement_date(data: &IngestReport, settings: &Settings) -> Option<Day> {
     (days > 0).then(|| Day(as_of.0.saturating_sub(i32::try_from(days).unwrap_or(i32::MAX))))
 }
 
+/// The customers as of an earlier date for the segment movement (the same
+/// file read again up to it), or the note to show instead.
+pub type Earlier<'a> = &'a dyn Fn(Day) -> std::result::Result<Customers, String>;
+
 /// Runs the analysis on a file already read, for example streamed through
 /// an [`IngestStream`](crate::ingest::IngestStream) created with
-/// `settings.ingest` and `settings.as_of`. `earlier` gives the customers as
-/// of an earlier date (the same file read again up to it), for the segment
-/// movement, or the note to show instead.
-pub fn analyze_ingested(
+/// `settings.ingest` and `settings.as_of`.
+pub fn analyze_ingested(ingested: Ingested, settings: &Settings, earlier: Earlier<'_>) -> Result<Analysis> {
+    analyze_ingested_timed(ingested, settings, earlier, &|| 0.0).map(|(analysis, _)| analysis)
+}
+
+/// [`analyze_ingested`], timing each stage after the reading (whose time
+/// is left at 0) with `now`.
+pub fn analyze_ingested_timed(
     ingested: Ingested,
     settings: &Settings,
-    earlier: &dyn Fn(Day) -> std::result::Result<Customers, String>,
-) -> Result<Analysis> {
+    earlier: Earlier<'_>,
+    now: &dyn Fn() -> f64,
+) -> Result<(Analysis, StageTimes)> {
+    stages(ingested, settings, earlier, now, now())
+}
+
+/// The stages after the reading, timed from `mark` on.
+fn stages(
+    ingested: Ingested,
+    settings: &Settings,
+    earlier: Earlier<'_>,
+    now: &dyn Fn() -> f64,
+    mut mark: f64,
+) -> Result<(Analysis, StageTimes)> {
+    let mut times = StageTimes::default();
+    let mut lap = |slot: &mut f64| {
+        let t = now();
+        *slot = t - mark;
+        mark = t;
+    };
     let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
     settings.rfm.check()?;
     let last_date = ingested.report.last_date.expect("at least one row was used");
     let as_of = as_of_date(&ingested.report, settings).unwrap_or(last_date.succ());
+    let as_of_is_default = settings.as_of.is_none() && as_of == last_date.succ();
     let customers = ingested.customers;
     let columns = &ingested.report.columns;
-    let as_of_is_default = settings.as_of.is_none() && as_of == last_date.succ();
     let source = Source { earlier, order_column: columns.order.map(|i| columns.name(i)), as_of_is_default };
     let stage = segment(&customers, as_of, &settings.rfm, &source)?;
     let (rfm, scores) = (stage.rfm.clone(), stage.scores.clone());
+    lap(&mut times.rfm);
 
     let features = Features::build(&rfm, Some(&customers), &settings.clusters.features);
+    lap(&mut times.features);
     let clustering = largest_first(cluster::fit(&features, &params)?);
+    lap(&mut times.clusters);
     let (cluster_section, cluster_names) =
         cluster_report(&clustering, &features, &rfm, &customers, &scores, (&stage.segments, stage.index.names()));
+    lap(&mut times.profiles);
 
     let report = Report {
         as_of,
@@ -119,5 +177,5 @@ pub fn analyze_ingested(
         clusters: cluster_section,
         data: ingested.report,
     };
-    Ok(Analysis { customers, rfm, scores, stage, clustering, cluster_names, report, settings: settings.clone() })
+    Ok((Analysis { customers, rfm, scores, stage, clustering, cluster_names, report, settings: settings.clone() }, times))
 }

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{analyze_ingested, check_settings, movement_date};
+use crate::analysis::{analyze_ingested_timed, check_settings, movement_date};
 use crate::date::Day;
 use crate::export::Download;
 use crate::ingest::{IngestStream, Ingested};
@@ -33,15 +33,7 @@ pub fn start() {
 pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
     let settings = settings_from(settings)?;
     LATEST.with(|latest| latest.borrow_mut().take());
-    let analysis = run_analysis(bytes, &settings)?;
-    keep(analysis)
-}
-
-/// Keeps an analysis for its downloads and returns its report.
-fn keep(analysis: Analysis) -> Result<JsValue, JsError> {
-    let report = to_js(&analysis.report);
-    LATEST.with(|latest| *latest.borrow_mut() = Some(analysis));
-    report
+    keep_latest(run_analysis(bytes, &settings)?, |analysis| to_js(&analysis.report))
 }
 
 /// A file analysed as it streams in, so memory holds the customers, not
@@ -52,7 +44,7 @@ fn keep(analysis: Analysis) -> Result<JsValue, JsError> {
 /// for await (const chunk of file.stream()) reader.push(chunk);
 /// const since = reader.endFile();             // "YYYY-MM-DD", or null
 /// if (since) for await (const chunk of file.stream()) reader.pushAgain(chunk);
-/// const report = reader.finish();
+/// const { report, stages } = reader.finish();
 /// ```
 ///
 /// The second pass (only when segment movement is on) reads the file again
@@ -113,7 +105,8 @@ impl Reader {
         Ok(())
     }
 
-    /// Runs the analysis; returns the report.
+    /// Runs the analysis; returns `{ report, stages }` as `analyzeTimed`
+    /// does (`stages.ingest` is 0: the reading was the pushes).
     pub fn finish(&mut self) -> Result<JsValue, JsError> {
         if self.stream.is_some() {
             self.end_file()?;
@@ -129,8 +122,8 @@ impl Reader {
             _ => Err(crate::rfm::no_movement_before(asked)),
         };
         LATEST.with(|latest| latest.borrow_mut().take());
-        let analysis = analyze_ingested(ingested, &self.settings, &earlier)?;
-        keep(analysis)
+        let (analysis, stages) = analyze_ingested_timed(ingested, &self.settings, &earlier, &performance::now)?;
+        keep_latest(analysis, |analysis| to_js(&Timed { report: &analysis.report, stages }))
     }
 }
 
@@ -150,13 +143,6 @@ pub fn peek(head: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::ingest::peek(head, &settings.ingest))
 }
 
-fn settings_from(settings: JsValue) -> Result<Settings, JsError> {
-    if settings.is_undefined() || settings.is_null() {
-        return Ok(Settings::default());
-    }
-    serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
-}
-
 fn misuse(call: &str) -> JsError {
     JsError::new(&format!("Reader.{call} was called out of order: start a new Reader"))
 }
@@ -170,6 +156,49 @@ pub fn download(name: &str) -> Result<String, JsError> {
         Some(analysis) => Ok(kind.render(analysis)),
         None => Err(JsError::new("analyse a file first")),
     })
+}
+
+/// [`analyze`], timed: returns `{ report, stages }`, `stages` holding each
+/// stage's milliseconds (`ingest`, `rfm`, `features`, `clusters`,
+/// `profiles`). The page's worker calls this one.
+#[wasm_bindgen(js_name = analyzeTimed)]
+pub fn analyze_timed(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
+    let settings = settings_from(settings)?;
+    LATEST.with(|latest| latest.borrow_mut().take());
+    let (analysis, stages) = crate::analysis::analyze_timed(bytes, &settings, &performance::now)?;
+    keep_latest(analysis, |analysis| to_js(&Timed { report: &analysis.report, stages }))
+}
+
+/// Converts `analysis` for JavaScript with `convert`, then keeps it as the
+/// latest one (for its downloads).
+fn keep_latest(analysis: Analysis, convert: impl FnOnce(&Analysis) -> Result<JsValue, JsError>) -> Result<JsValue, JsError> {
+    let value = convert(&analysis);
+    LATEST.with(|latest| *latest.borrow_mut() = Some(analysis));
+    value
+}
+
+#[derive(Serialize)]
+struct Timed<'a> {
+    report: &'a crate::Report,
+    stages: crate::analysis::StageTimes,
+}
+
+/// Analyses `bytes` `repeat` times and scans them as often, returning each
+/// stage's fastest, median and slowest time (the same work as
+/// `segmenta stages`), for the benchmark harness.
+#[wasm_bindgen(js_name = benchStages)]
+pub fn bench_stages(bytes: &[u8], settings: JsValue, repeat: usize) -> Result<JsValue, JsError> {
+    let timing = crate::bench::time_stages(bytes, &settings_from(settings)?, repeat, &performance::now)?;
+    to_js(&timing)
+}
+
+/// Settings from JavaScript: `undefined` or `null` take every default.
+fn settings_from(settings: JsValue) -> Result<Settings, JsError> {
+    if settings.is_undefined() || settings.is_null() {
+        Ok(Settings::default())
+    } else {
+        serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+    }
 }
 
 /// Times K-means on `customers` generated customers for each k in

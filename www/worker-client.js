@@ -13,10 +13,10 @@ export class AnalysisWorker {
 
   /**
    * Analyses `file` (a File or Blob; the worker streams it) with `settings`.
-   * Resolves to `{ report, version }`; rejects with an Error whose message is
-   * meant for the user and whose `peek` holds the file's header and first
-   * rows when they could be read. `onProgress(stage, { bytes, total, rows })`
-   * is called while reading.
+   * Resolves to `{ report, version, timings }`; rejects with an Error whose
+   * message is meant for the user and whose `peek` holds the file's header
+   * and first rows when they could be read. `onProgress(stage, { bytes,
+   * total, rows })` is called while reading.
    */
   analyze(file, settings, { onProgress = () => {}, signal } = {}) {
     const id = this.#nextId++;
@@ -71,7 +71,7 @@ export class AnalysisWorker {
     if (!call) return;
     if (msg.type === 'progress') return call.onProgress(msg.stage, msg);
     this.#pending.delete(msg.id);
-    if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version });
+    if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version, timings: msg.timings });
     else if (msg.type === 'file') call.resolve(msg.text);
     else {
       call.reject(Object.assign(new Error(msg.message), { peek: msg.peek ?? null }));

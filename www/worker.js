@@ -8,9 +8,13 @@
 //      { type: 'warm' } loads the engine ahead of time
 // Out: { type: 'ready', version } after 'warm'
 //    | { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
-//    | { type: 'result', id, report, version } | { type: 'file', id, text }
+//    | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
 //    | { type: 'error', id, message, fatal, peek }   (fatal: the module cannot be trusted any more;
 //                                                     peek: the header and first rows, when readable)
+// timings: milliseconds of reading the file into customers (ingest), of the
+// second reading for the movement (reread), of each later wasm stage (rfm,
+// features, clusters, profiles), of the whole (call), and the wasm memory's
+// size in bytes.
 import init, { Reader, download, peek, version } from './pkg/segmenta.js';
 
 const ready = init();
@@ -37,14 +41,21 @@ self.onmessage = async ({ data }) => {
       return;
     }
     self.postMessage({ type: 'progress', id, stage: 'starting' });
-    await ready;
+    const wasm = await ready;
     reader = new Reader(settings);
+    const started = performance.now();
     await stream(id, file, reader, (chunk) => reader.push(chunk), 'reading');
     const since = reader.endFile();
+    const read = performance.now();
     if (since) await stream(id, file, reader, (chunk) => reader.pushAgain(chunk), 'rereading');
+    const reread = performance.now();
     self.postMessage({ type: 'progress', id, stage: 'analysing' });
-    const report = reader.finish();
-    self.postMessage({ type: 'result', id, report, version: version() });
+    const { report, stages } = reader.finish();
+    const timings = {
+      ...stages, ingest: read - started, reread: reread - read, call: performance.now() - started,
+      wasmMemory: wasm.memory.buffer.byteLength,
+    };
+    self.postMessage({ type: 'result', id, report, version: version(), timings });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     const message = fatal
