@@ -83,10 +83,17 @@ fn note(c: &Clustering) -> Option<String> {
         KChoice::Auto { max, .. } if c.k == 1 => {
             Some(format!("every customer has the same profile: one cluster instead of choosing k up to {max}"))
         }
-        KChoice::Auto { .. } => c.selection.as_ref().map(|s| {
+        KChoice::Auto { max, .. } => c.selection.as_ref().map(|s| {
             let tried = s.candidates.iter().map(|c| c.k);
             let (lo, hi) = (tried.clone().min().unwrap_or(0), tried.max().unwrap_or(0));
-            format!("k = {} has the best silhouette of k = {lo}…{hi}", s.chosen)
+            match (lo == hi, hi < max) {
+                (true, true) => format!("only {hi} distinct customer profiles: k = {hi}"),
+                (false, true) => format!(
+                    "only {hi} distinct customer profiles: k = {} has the best silhouette of k = {lo}…{hi}",
+                    s.chosen
+                ),
+                _ => format!("k = {} has the best silhouette of k = {lo}…{hi}", s.chosen),
+            }
         }),
         KChoice::Fixed(_) => None,
     }
