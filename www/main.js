@@ -4,13 +4,15 @@ import { renderMapEditor } from './map-editor.js';
 import { renderReport } from './render.js';
 import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js';
 import { AnalysisWorker } from './worker-client.js';
+import { applyStatic, lang, onLangChange, setLang, t } from './i18n.js';
 
 const worker = new AnalysisWorker();
 const $ = (id) => document.getElementById(id);
-const STAGES = { starting: 'Starting the analysis engine…', analysing: 'Analysing…' };
+const STAGES = ['starting', 'analysing'];
 
 let currentFile = null; // a Blob; kept so changing a setting re-runs without re-choosing
 let controller = null;
+let lastReport = null; // drawn again when the language changes
 
 function setState(state, message = '') {
   document.body.dataset.state = state;
@@ -28,21 +30,22 @@ async function run() {
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
-  setState('working', `Reading ${currentFile.name ?? 'the file'}…`);
+  setState('working', t('reading', currentFile.name ?? t('theFile')));
   try {
     const bytes = await currentFile.arrayBuffer();
     const started = performance.now();
     const { report, version } = await worker.analyze(bytes, currentSettings(), {
       signal,
-      onProgress: (stage) => setState('working', STAGES[stage] ?? stage),
+      onProgress: (stage) => setState('working', STAGES.includes(stage) ? t(stage) : stage),
     });
+    lastReport = report;
     renderReport(report);
     renderMapEditor($('map-editor'), report.rfm.map, (map) => {
       setCustomMap(map);
       run();
     });
     $('version').textContent = version;
-    setState('done', `${currentFile.name}: analysed in ${Math.round(performance.now() - started)} ms.`);
+    setState('done', t('analysedIn', currentFile.name, Math.round(performance.now() - started)));
   } catch (error) {
     if (error.name === 'AbortError') return;
     $('error').textContent = `${currentFile.name}: ${error.message}`;
@@ -78,14 +81,14 @@ zone.addEventListener('keydown', (e) => {
 });
 
 $('sample-button').addEventListener('click', async () => {
-  setState('working', 'Loading the sample…');
+  setState('working', t('loadingSample'));
   try {
     const response = await fetch('./sample.csv');
-    if (!response.ok) throw new Error(`the sample is missing (${response.status})`);
+    if (!response.ok) throw new Error(t('sampleMissing', response.status));
     const blob = await response.blob();
     choose(new File([blob], 'sample.csv', { type: 'text/csv' }));
   } catch (error) {
-    $('error').textContent = `Could not load the sample: ${error.message}`;
+    $('error').textContent = t('sampleFailed', error.message);
     setState('error');
   }
 });
@@ -106,3 +109,19 @@ $('settings').addEventListener('submit', (e) => e.preventDefault());
 
 wireSettings(() => run(), showError);
 wireDownloads($('downloads'), worker, showError);
+
+/** Marks the current language's button pressed. */
+function showLang() {
+  for (const b of document.querySelectorAll('#lang-switch button')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang()));
+}
+$('lang-switch').addEventListener('click', (e) => {
+  const button = e.target.closest('button[data-lang]');
+  if (button) setLang(button.dataset.lang);
+});
+onLangChange(() => {
+  showLang();
+  if (lastReport) renderReport(lastReport);
+  if (document.body.dataset.state === 'done') $('status').textContent = '';
+});
+applyStatic();
+showLang();
