@@ -2,7 +2,8 @@
 // visible toggle, remembered across reloads, and applied to the engine's texts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { digits, launch, openPage, settled, shots } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { digits, dist, launch, openPage, root, settled, shots } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -53,4 +54,18 @@ test('the EN/한국어 toggle switches labels, segment names and actions, and is
   await page.reload();
   assert.equal(await page.textContent('#sample-button'), 'Try the sample data');
   assert.deepEqual(errors, []);
+});
+
+test('every segment and tier text the engine writes has a Korean translation', async () => {
+  const { default: ko } = await import('../../www/i18n/ko.js');
+  for (const map of ['default', 'r-rfm', 'r-rfm-legacy']) {
+    const report = JSON.parse(execFileSync(`${root}target/release/segmenta`,
+      ['analyze', `${dist}/sample.csv`, '--format', 'json', '--map', map]).toString());
+    assert.ok(report.rfm.segments.length > 3);
+    for (const g of [...report.rfm.segments, ...report.rfm.tiers]) {
+      for (const text of [g.name, g.description, g.action].filter(Boolean)) {
+        assert.ok(text in ko.engine, `${map}: no Korean for “${text}”`);
+      }
+    }
+  }
 });
