@@ -1,6 +1,7 @@
 # Segmenta. Two commands for everything:
 #   make demo   install what is missing, build, serve the page on http://127.0.0.1:$(PORT)/
 #   make test   install what is missing, then every test: native, wasm build, browser end to end
+#   make bench  the benchmarks against pandas + scikit-learn and papaparse + ml-kmeans: writes BENCHMARKS.md
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 PORT ?= 8080
@@ -11,7 +12,7 @@ WWW := $(wildcard www/*.* www/*/*)
 WASM := pkg/segmenta_bg.wasm
 CLI := target/release/segmenta
 
-.PHONY: demo test dist tools tools-test native-test e2e-test clean
+.PHONY: demo test bench dist tools tools-test native-test e2e-test clean
 
 demo: tools dist
 	node scripts/serve.mjs dist $(PORT)
@@ -23,6 +24,11 @@ tools:
 
 tools-test:
 	@scripts/install-tools.sh test
+
+# Not part of `test`: 15–25 minutes; installs its peers into target/ and
+# rewrites BENCHMARKS.md (see bench/run.mjs).
+bench: tools-test dist
+	node bench/run.mjs
 
 # Doc tests link one binary each: without LTO that takes seconds, not minutes.
 native-test:

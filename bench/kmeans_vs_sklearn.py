@@ -19,26 +19,15 @@ import platform
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
+from venv_setup import ensure_venv  # noqa: E402  (bench/venv_setup.py)
+
 ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / "target" / "bench-venv"
 DATA = ROOT / "target" / "bench-data"
 RESULTS = ROOT / "bench" / "results" / "kmeans-vs-sklearn.md"
 CLI = ROOT / "target" / "release" / "segmenta"
 K_MIN, K_MAX = 2, 8
-PACKAGES = ["numpy==2.4.6", "scikit-learn==1.9.1"]
-
-
-def ensure_venv() -> Path:
-    python = VENV / "bin" / "python"
-    if not python.exists():
-        venv.create(VENV, with_pip=True)
-    check = subprocess.run([python, "-c", "import sklearn, numpy"], capture_output=True)
-    if check.returncode != 0:
-        subprocess.run([python, "-m", "pip", "install", "--quiet", *PACKAGES], check=True)
-    return python
 
 
 def data_sets() -> list[tuple[str, list[str]]]:

@@ -1,5 +1,7 @@
 //! The whole pipeline: bytes → customers → RFM → segments → clusters → report.
 
+use serde::Serialize;
+
 use crate::cluster::{self, Clustering, Features};
 use crate::ingest::{read_customers, Customers};
 use crate::cluster_profile::{cluster_report, largest_first};
@@ -54,9 +56,40 @@ pub struct Analysis {
 /// assert_eq!(err.to_string(), "the number of clusters k must be at least 1");
 /// ```
 pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
+    analyze_timed(bytes, settings, &|| 0.0).map(|(analysis, _)| analysis)
+}
+
+/// Wall-clock milliseconds of each stage of one [`analyze_timed`] run, for
+/// benchmarks and the page's own timing line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StageTimes {
+    /// Reading the CSV and folding its rows into customers.
+    pub ingest: f64,
+    /// R, F and M, their scores, segments and segment summaries.
+    pub rfm: f64,
+    /// The clustering features.
+    pub features: f64,
+    /// K-means, including the choice of k when it is automatic.
+    pub clusters: f64,
+    /// Cluster profiles and the cross-table.
+    pub profiles: f64,
+}
+
+/// [`analyze`], timing each stage with `now` (milliseconds from any origin:
+/// `std::time::Instant` natively, `performance.now()` in the browser).
+pub fn analyze_timed(bytes: &[u8], settings: &Settings, now: &dyn Fn() -> f64) -> Result<(Analysis, StageTimes)> {
+    let mut times = StageTimes::default();
+    let mut mark = now();
+    let mut lap = |slot: &mut f64| {
+        let t = now();
+        *slot = t - mark;
+        mark = t;
+    };
     let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
     settings.rfm.check()?;
     let ingested = read_customers(bytes, &settings.ingest.columns, settings.as_of)?;
+    lap(&mut times.ingest);
     let last_date = ingested.report.last_date.expect("at least one row was used");
     let as_of = settings.as_of.unwrap_or(last_date.succ());
     let customers = ingested.customers;
@@ -69,11 +102,15 @@ pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
     };
     let stage = segment(&customers, as_of, &settings.rfm, &source)?;
     let (rfm, scores) = (stage.rfm.clone(), stage.scores.clone());
+    lap(&mut times.rfm);
 
     let features = Features::build(&rfm, Some(&customers), &settings.clusters.features);
+    lap(&mut times.features);
     let clustering = largest_first(cluster::fit(&features, &params)?);
+    lap(&mut times.clusters);
     let (cluster_section, cluster_names) =
         cluster_report(&clustering, &features, &rfm, &customers, &scores, (&stage.segments, stage.index.names()));
+    lap(&mut times.profiles);
 
     let report = Report {
         as_of,
@@ -84,5 +121,5 @@ pub fn analyze(bytes: &[u8], settings: &Settings) -> Result<Analysis> {
         clusters: cluster_section,
         data: ingested.report,
     };
-    Ok(Analysis { customers, rfm, scores, stage, clustering, cluster_names, report, settings: settings.clone() })
+    Ok((Analysis { customers, rfm, scores, stage, clustering, cluster_names, report, settings: settings.clone() }, times))
 }

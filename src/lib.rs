@@ -31,6 +31,7 @@ pub mod cluster_profile;
 pub mod date;
 pub mod error;
 pub mod export;
+pub mod generate;
 pub mod ingest;
 pub mod report;
 pub mod rfm;

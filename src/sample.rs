@@ -105,7 +105,7 @@ fn for_each_order(spec: &SampleSpec, mut order: impl FnMut(i32, usize, u32)) {
 
 /// A standard normal draw (Box–Muller), using `libm` so every platform
 /// computes the same value.
-fn normal(rng: &mut impl Rng) -> f64 {
+pub(crate) fn normal(rng: &mut impl Rng) -> f64 {
     let u1: f64 = 1.0 - rng.gen::<f64>();
     let u2: f64 = rng.gen();
     libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(std::f64::consts::TAU * u2)

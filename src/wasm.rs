@@ -28,16 +28,9 @@ pub fn start() {
 /// object (see `Report` in the Rust docs).
 #[wasm_bindgen]
 pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
-    let settings: Settings = if settings.is_undefined() || settings.is_null() {
-        Settings::default()
-    } else {
-        serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))?
-    };
+    let settings = settings_from(settings)?;
     LATEST.with(|latest| latest.borrow_mut().take());
-    let analysis = run_analysis(bytes, &settings)?;
-    let report = to_js(&analysis.report);
-    LATEST.with(|latest| *latest.borrow_mut() = Some(analysis));
-    report
+    keep_latest(run_analysis(bytes, &settings)?, |analysis| to_js(&analysis.report))
 }
 
 /// The text of a download of the latest analysis: `customers.csv`,
@@ -49,6 +42,49 @@ pub fn download(name: &str) -> Result<String, JsError> {
         Some(analysis) => Ok(kind.render(analysis)),
         None => Err(JsError::new("analyse a file first")),
     })
+}
+
+/// [`analyze`], timed: returns `{ report, stages }`, `stages` holding each
+/// stage's milliseconds (`ingest`, `rfm`, `features`, `clusters`,
+/// `profiles`). The page's worker calls this one.
+#[wasm_bindgen(js_name = analyzeTimed)]
+pub fn analyze_timed(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
+    let settings = settings_from(settings)?;
+    LATEST.with(|latest| latest.borrow_mut().take());
+    let (analysis, stages) = crate::analysis::analyze_timed(bytes, &settings, &performance::now)?;
+    keep_latest(analysis, |analysis| to_js(&Timed { report: &analysis.report, stages }))
+}
+
+/// Converts `analysis` for JavaScript with `convert`, then keeps it as the
+/// latest one (for its downloads).
+fn keep_latest(analysis: Analysis, convert: impl FnOnce(&Analysis) -> Result<JsValue, JsError>) -> Result<JsValue, JsError> {
+    let value = convert(&analysis);
+    LATEST.with(|latest| *latest.borrow_mut() = Some(analysis));
+    value
+}
+
+#[derive(Serialize)]
+struct Timed<'a> {
+    report: &'a crate::Report,
+    stages: crate::analysis::StageTimes,
+}
+
+/// Analyses `bytes` `repeat` times and scans them as often, returning each
+/// stage's fastest, median and slowest time (the same work as
+/// `segmenta stages`), for the benchmark harness.
+#[wasm_bindgen(js_name = benchStages)]
+pub fn bench_stages(bytes: &[u8], settings: JsValue, repeat: usize) -> Result<JsValue, JsError> {
+    let timing = crate::bench::time_stages(bytes, &settings_from(settings)?, repeat, &performance::now)?;
+    to_js(&timing)
+}
+
+/// Settings from JavaScript: `undefined` or `null` take every default.
+fn settings_from(settings: JsValue) -> Result<Settings, JsError> {
+    if settings.is_undefined() || settings.is_null() {
+        Ok(Settings::default())
+    } else {
+        serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+    }
 }
 
 /// Times K-means on `customers` generated customers for each k in

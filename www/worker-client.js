@@ -13,7 +13,7 @@ export class AnalysisWorker {
 
   /**
    * Analyses `bytes` (an ArrayBuffer, transferred to the worker) with
-   * `settings`. Resolves to `{ report, version }`; rejects with an Error whose
+   * `settings`. Resolves to `{ report, version, timings }`; rejects with an Error whose
    * message is meant for the user.
    */
   analyze(bytes, settings, { onProgress = () => {}, signal } = {}) {
@@ -69,7 +69,7 @@ export class AnalysisWorker {
     if (!call) return;
     if (msg.type === 'progress') return call.onProgress(msg.stage);
     this.#pending.delete(msg.id);
-    if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version });
+    if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version, timings: msg.timings });
     else if (msg.type === 'file') call.resolve(msg.text);
     else {
       call.reject(new Error(msg.message));

@@ -3,9 +3,11 @@
 // In:  { type: 'analyze', id, bytes: ArrayBuffer, settings } | { type: 'download', id, name }
 //      { type: 'warm' } loads the engine ahead of time
 // Out: { type: 'ready', version } after 'warm'
-//    | { type: 'progress', id, stage } | { type: 'result', id, report, version } | { type: 'file', id, text }
+//    | { type: 'progress', id, stage } | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
 //    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
-import init, { analyze, download, version } from './pkg/segmenta.js';
+// timings: milliseconds of each wasm stage (ingest, rfm, features, clusters,
+// profiles), of the whole wasm call (call), and the wasm memory's size in bytes.
+import init, { analyzeTimed, download, version } from './pkg/segmenta.js';
 
 const ready = init();
 
@@ -28,10 +30,12 @@ self.onmessage = async ({ data }) => {
       return;
     }
     self.postMessage({ type: 'progress', id, stage: 'starting' });
-    await ready;
+    const wasm = await ready;
     self.postMessage({ type: 'progress', id, stage: 'analysing' });
-    const report = analyze(new Uint8Array(bytes), settings);
-    self.postMessage({ type: 'result', id, report, version: version() });
+    const started = performance.now();
+    const { report, stages } = analyzeTimed(new Uint8Array(bytes), settings);
+    const timings = { ...stages, call: performance.now() - started, wasmMemory: wasm.memory.buffer.byteLength };
+    self.postMessage({ type: 'result', id, report, version: version(), timings });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     const message = fatal

@@ -2,6 +2,7 @@
 
 mod kmeans_eval;
 mod options;
+mod stages;
 mod table;
 
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use options::{write, RfmFlags};
 use segmenta::cluster::KSetting;
 use segmenta::date::Day;
 use segmenta::export::{customers_csv, segments_csv, settings_json, summary_json};
+use segmenta::generate::{write_transactions, TransactionsSpec};
 use segmenta::sample::{generate, SampleSpec};
 use segmenta::{analyze, Settings};
 
@@ -92,6 +94,34 @@ enum Command {
         #[arg(long)]
         features_out: Option<PathBuf>,
     },
+    /// Analyse a file several times and print each stage's time (JSON): for
+    /// the benchmark harness.
+    Stages {
+        /// The CSV file.
+        file: PathBuf,
+        /// Number of K-means clusters, or `auto`.
+        #[arg(long, default_value = "auto", value_parser = parse_k)]
+        k: KSetting,
+        /// Analyses to time.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+    },
+    /// Write a large, realistic invoice-lines CSV for benchmarks (seeded:
+    /// the same arguments always give the same bytes).
+    Generate {
+        /// Data rows (invoice lines) to write.
+        #[arg(long)]
+        rows: usize,
+        /// Number of customers; default one per ten rows.
+        #[arg(long)]
+        customers: Option<usize>,
+        /// Random seed.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -158,6 +188,14 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::KmeansEval { file, generated, k_min, k_max, runs, repeat, features_out } => {
             let source = file.map_or(kmeans_eval::Source::Generated(generated), kmeans_eval::Source::File);
             kmeans_eval::run(source, k_min, k_max, runs, repeat, features_out)
+        }
+        Command::Stages { file, k, repeat } => stages::run(&file, k, repeat),
+        Command::Generate { rows, customers, seed, out } => {
+            let spec = TransactionsSpec { rows, customers, seed, ..TransactionsSpec::default() };
+            let file = std::fs::File::create(&out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            let written = write_transactions(&spec, file).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            eprintln!("{}: {} rows, {} invoices ({} returns), {} bytes", out.display(), written.rows, written.invoices, written.returns, written.bytes);
+            Ok(())
         }
         Command::Sample { out, customers, seed } => {
             let csv = generate(&SampleSpec { customers, seed, ..SampleSpec::default() });
