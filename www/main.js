@@ -41,7 +41,7 @@ async function run() {
     });
     const analysed = performance.now();
     lastReport = report;
-    renderReport(report);
+    renderReport(report, showError);
     renderMapEditor($('map-editor'), report.rfm.map, (map) => {
       setCustomMap(map);
       run();
@@ -125,7 +125,7 @@ $('lang-switch').addEventListener('click', (e) => {
 });
 onLangChange(() => {
   showLang();
-  if (lastReport) renderReport(lastReport);
+  if (lastReport) renderReport(lastReport, showError);
   if (document.body.dataset.state === 'done') $('status').textContent = '';
 });
 applyStatic();

@@ -5,6 +5,7 @@ import { formatCount, formatDecimal, formatMoney, formatShare } from './format.j
 import { renderRfm } from './render-rfm.js';
 import { renderClusters } from './render-clusters.js';
 import { engineText, t } from './i18n.js';
+import { renderCharts } from './render-charts.js';
 
 const GROUP_COLUMNS = [
   ['customers', 'customers', formatCount],
@@ -75,13 +76,14 @@ function renderDataQuality(box, data) {
   box.append(list);
 }
 
-/** Shows a whole report. */
-export function renderReport(report) {
+/** Shows a whole report; `onError` gets failures of the chart downloads. */
+export function renderReport(report, onError) {
   renderHeadline(document.getElementById('headline'), report);
   renderDataQuality(document.getElementById('data-quality'), report.data);
   renderGroups(document.getElementById('segments-table'), report.rfm.segments, 'segment');
   renderGroups(document.getElementById('tiers-table'), report.rfm.tiers, 'tier');
   renderRfm(report.rfm);
   renderClusters(report.clusters);
+  renderCharts(report, onError);
   document.getElementById('results').hidden = false;
 }
