@@ -38,7 +38,7 @@ test('the charts carry the report: shares, the R × F grid counts, a sampled sca
   const clusters = await page.$$eval('#clusters-table tbody tr', (rows) => rows.length);
   const colours = await page.$$eval('[data-chart="scatter"] circle.point', (c) => new Set(c.map((x) => x.getAttribute('fill'))).size);
   assert.equal(colours, clusters, 'one colour per cluster');
-  await page.locator('#results .charts').screenshot({ path: `${shots}/charts-shares-grid.png` });
+  await page.locator('#rfm-charts').screenshot({ path: `${shots}/charts-shares-grid.png` });
   await page.locator('#scatter').screenshot({ path: `${shots}/charts-scatter.png` });
   assert.deepEqual(errors, []);
 });
