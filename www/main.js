@@ -5,6 +5,7 @@ import { renderReport } from './render.js';
 import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js';
 import { AnalysisWorker } from './worker-client.js';
 import { applyStatic, lang, onLangChange, setLang, t } from './i18n.js';
+import { formatShare } from './format.js';
 
 const worker = new AnalysisWorker();
 const $ = (id) => document.getElementById(id);
@@ -18,10 +19,25 @@ function setState(state, message = '') {
   document.body.dataset.state = state;
   $('status').textContent = message;
   $('error').hidden = state !== 'error';
+  $('progress').hidden = state !== 'working';
+}
+
+/** The working state with a stage and, when known, how far it is (0–1). */
+function showProgress(message, fraction) {
+  setState('working', message);
+  const bar = $('progress-bar');
+  if (fraction === undefined || fraction === null) bar.removeAttribute('value');
+  else bar.value = fraction;
+  $('progress-percent').textContent = fraction == null ? '' : formatShare(fraction);
+}
+
+/** An error for the user: an engine crash says what to report. */
+function errorText(error) {
+  return error.fatal ? t('engineCrashed', error.message) : error.message;
 }
 
 function showError(error) {
-  $('error').textContent = error.message;
+  $('error').textContent = errorText(error);
   setState('error');
 }
 
@@ -30,14 +46,14 @@ async function run() {
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
-  setState('working', t('reading', currentFile.name ?? t('theFile')));
+  showProgress(t('reading', currentFile.name ?? t('theFile')), 0);
   try {
     const chosen = performance.now();
     const bytes = await currentFile.arrayBuffer();
     const started = performance.now();
     const { report, version, timings } = await worker.analyze(bytes, currentSettings(), {
       signal,
-      onProgress: (stage) => setState('working', STAGES.includes(stage) ? t(stage) : stage),
+      onProgress: (stage, fraction) => showProgress(STAGES.includes(stage) ? t(stage) : stage, fraction),
     });
     const analysed = performance.now();
     lastReport = report;
@@ -53,7 +69,7 @@ async function run() {
     setState('done', t('analysedIn', currentFile.name, Math.round(analysed - started)));
   } catch (error) {
     if (error.name === 'AbortError') return;
-    $('error').textContent = `${currentFile.name}: ${error.message}`;
+    $('error').textContent = `${currentFile.name}: ${errorText(error)}`;
     setState('error');
   }
 }
@@ -86,7 +102,7 @@ zone.addEventListener('keydown', (e) => {
 });
 
 $('sample-button').addEventListener('click', async () => {
-  setState('working', t('loadingSample'));
+  showProgress(t('loadingSample'));
   try {
     const response = await fetch('./sample.csv');
     if (!response.ok) throw new Error(t('sampleMissing', response.status));
@@ -100,13 +116,20 @@ $('sample-button').addEventListener('click', async () => {
 
 $('settings').addEventListener('change', () => run());
 
+// Cancel stops the worker at once; the next analysis starts a new one.
+$('cancel-button').addEventListener('click', () => {
+  controller?.abort();
+  controller = null;
+  setState('cancelled', t('cancelled'));
+});
+
 worker.warm().then(
   (version) => {
     $('version').textContent = version;
     document.body.dataset.engine = 'ready';
   },
   (error) => {
-    $('error').textContent = error.message;
+    $('error').textContent = t('couldNotStart', error.message);
     setState('error');
   },
 );

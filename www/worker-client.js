@@ -57,7 +57,9 @@ export class AnalysisWorker {
     worker.onmessage = ({ data }) => this.#receive(data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.#failAll(new Error(`The analysis engine could not start (${event.message || 'worker error'}). Reload the page and try again.`));
+      const error = new Error(event.message || 'worker error');
+      error.fatal = true;
+      this.#failAll(error);
     };
     this.#worker = worker;
     return worker;
@@ -67,12 +69,14 @@ export class AnalysisWorker {
     if (msg.type === 'ready') return this.#onReady(msg.version);
     const call = this.#pending.get(msg.id);
     if (!call) return;
-    if (msg.type === 'progress') return call.onProgress(msg.stage);
+    if (msg.type === 'progress') return call.onProgress(msg.stage, msg.fraction);
     this.#pending.delete(msg.id);
     if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version, timings: msg.timings });
     else if (msg.type === 'file') call.resolve(msg.text);
     else {
-      call.reject(new Error(msg.message));
+      const error = new Error(msg.message);
+      error.fatal = Boolean(msg.fatal);
+      call.reject(error);
       if (msg.fatal) this.#discard();
     }
   }

@@ -3,7 +3,7 @@
 // In:  { type: 'analyze', id, bytes: ArrayBuffer, settings } | { type: 'download', id, name }
 //      { type: 'warm' } loads the engine ahead of time
 // Out: { type: 'ready', version } after 'warm'
-//    | { type: 'progress', id, stage } | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
+//    | { type: 'progress', id, stage, fraction? }   (fraction: 0–1 when known) | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
 //    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
 // timings: milliseconds of each wasm stage (ingest, rfm, features, clusters,
 // profiles), of the whole wasm call (call), and the wasm memory's size in bytes.
@@ -38,9 +38,7 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ type: 'result', id, report, version: version(), timings });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
-    const message = fatal
-      ? `The analysis stopped on an internal error (${error.message}). Please report it with the file's shape (not its data).`
-      : String(error?.message ?? error);
+    const message = String(error?.message ?? error);
     self.postMessage({ type: 'error', id, message, fatal });
   }
 };
