@@ -6,6 +6,7 @@ import { renderRfm } from './render-rfm.js';
 import { renderClusters } from './render-clusters.js';
 import { engineText, t } from './i18n.js';
 import { renderCharts } from './render-charts.js';
+import { makeSortable } from './sortable.js';
 
 const GROUP_COLUMNS = [
   ['customers', 'customers', formatCount],
@@ -32,12 +33,17 @@ export function renderGroups(table, groups, firstHeader) {
     const row = el('tr');
     row.dataset.name = group.name;
     row.append(rowHeader(engineText(group.name)));
-    for (const [key, , format] of GROUP_COLUMNS) row.append(el('td', format(group[key]), 'num'));
+    for (const [key, , format] of GROUP_COLUMNS) {
+      const cell = el('td', format(group[key]), 'num');
+      cell.dataset.value = group[key];
+      row.append(cell);
+    }
     if (described) row.append(el('td', engineText(group.description ?? ''), 'action'));
     row.append(el('td', engineText(group.action), 'action'));
     body.append(row);
   }
   table.append(headRow(labels), body);
+  makeSortable(table);
 }
 
 function renderHeadline(dl, report) {

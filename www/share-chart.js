@@ -11,15 +11,15 @@ const COLORS = { customers: '#7a9cf0', revenue: '#e8904a' };
 export function shareChart(rows, text) {
   const bar = 9;
   const rowHeight = 2 * bar + 10;
-  const left = 150;
-  const width = 560;
+  const left = 130;
+  const width = 440;
   const top = 28;
   const height = top + rows.length * rowHeight + 24;
   const { figure, root } = chartFigure('shares', text.title, width, height);
   const max = Math.max(0.01, ...rows.flatMap((r) => [r.customerShare, r.revenueShare]));
   const scale = (v) => (v / max) * (width - left - 60);
   [['customers', text.customers], ['revenue', text.revenue]].forEach(([key, name], i) => {
-    const x = left + i * 140;
+    const x = left + i * 120;
     root.append(svg('rect', { class: 'legend', x, y: 6, width: 12, height: 12, fill: COLORS[key] }), label(x + 16, 16, name, 'start'));
   });
   rows.forEach((row, i) => {

@@ -20,7 +20,7 @@ test('a Korean browser gets the Korean page, with won amounts without decimals',
   const revenue = await page.textContent('#headline [data-term="Revenue"] dd');
   assert.match(revenue, /^₩[\d,]+$/, revenue);
   assert.equal(await page.textContent('#headline [data-term="Customers"] dt'), '고객 수');
-  await page.screenshot({ path: `${shots}/results-ko-desktop.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/language-ko-results.png`, fullPage: true });
   assert.deepEqual(errors, []);
 });
 
