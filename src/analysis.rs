@@ -3,10 +3,11 @@
 use serde::Serialize;
 
 use crate::cluster::{self, Clustering, Features};
-use crate::ingest::{read_customers, Customers};
 use crate::cluster_profile::{cluster_report, largest_first};
+use crate::date::Day;
+use crate::ingest::{read_with, Customers, IngestReport, Ingested};
 use crate::report::Report;
-use crate::rfm::{RfmTable, Scores};
+use crate::rfm::{no_movement_before, RfmTable, Scores};
 use crate::segmentation::{segment, RfmStage, Source};
 use crate::settings::Settings;
 use crate::Result;
@@ -79,8 +80,69 @@ pub struct StageTimes {
 /// [`analyze`], timing each stage with `now` (milliseconds from any origin:
 /// `std::time::Instant` natively, `performance.now()` in the browser).
 pub fn analyze_timed(bytes: &[u8], settings: &Settings, now: &dyn Fn() -> f64) -> Result<(Analysis, StageTimes)> {
+    check_settings(settings)?;
+    let started = now();
+    let ingested = read_with(bytes, &settings.ingest, settings.as_of)?;
+    let read = now();
+    let earlier = |date| {
+        read_with(bytes, &settings.ingest, Some(date)).map(|read| read.customers).map_err(|_| no_movement_before(date))
+    };
+    let (analysis, times) = stages(ingested, settings, &earlier, now, read)?;
+    Ok((analysis, StageTimes { ingest: read - started, ..times }))
+}
+
+/// Refuses settings that cannot run, before any file is read.
+pub fn check_settings(settings: &Settings) -> Result<()> {
+    settings.clusters.params().map_err(cluster::ClusterError::from)?;
+    settings.rfm.check()?;
+    Ok(())
+}
+
+/// The as-of date of a file read with `settings`: the one given, else a
+/// customer table's, else the day after the latest date.
+pub fn as_of_date(data: &IngestReport, settings: &Settings) -> Option<Day> {
+    settings.as_of.or(data.as_of_hint).or(data.last_date.map(Day::succ))
+}
+
+/// The earlier date segment movement is measured from, `None` when the
+/// movement is off: a streamed file is read a second time up to it.
+pub fn movement_date(data: &IngestReport, settings: &Settings) -> Option<Day> {
+    let days = settings.rfm.movement_days;
+    let as_of = as_of_date(data, settings)?;
+    (days > 0).then(|| Day(as_of.0.saturating_sub(i32::try_from(days).unwrap_or(i32::MAX))))
+}
+
+/// The customers as of an earlier date for the segment movement (the same
+/// file read again up to it), or the note to show instead.
+pub type Earlier<'a> = &'a dyn Fn(Day) -> std::result::Result<Customers, String>;
+
+/// Runs the analysis on a file already read, for example streamed through
+/// an [`IngestStream`](crate::ingest::IngestStream) created with
+/// `settings.ingest` and `settings.as_of`.
+pub fn analyze_ingested(ingested: Ingested, settings: &Settings, earlier: Earlier<'_>) -> Result<Analysis> {
+    analyze_ingested_timed(ingested, settings, earlier, &|| 0.0).map(|(analysis, _)| analysis)
+}
+
+/// [`analyze_ingested`], timing each stage after the reading (whose time
+/// is left at 0) with `now`.
+pub fn analyze_ingested_timed(
+    ingested: Ingested,
+    settings: &Settings,
+    earlier: Earlier<'_>,
+    now: &dyn Fn() -> f64,
+) -> Result<(Analysis, StageTimes)> {
+    stages(ingested, settings, earlier, now, now())
+}
+
+/// The stages after the reading, timed from `mark` on.
+fn stages(
+    ingested: Ingested,
+    settings: &Settings,
+    earlier: Earlier<'_>,
+    now: &dyn Fn() -> f64,
+    mut mark: f64,
+) -> Result<(Analysis, StageTimes)> {
     let mut times = StageTimes::default();
-    let mut mark = now();
     let mut lap = |slot: &mut f64| {
         let t = now();
         *slot = t - mark;
@@ -88,18 +150,12 @@ pub fn analyze_timed(bytes: &[u8], settings: &Settings, now: &dyn Fn() -> f64) -
     };
     let params = settings.clusters.params().map_err(cluster::ClusterError::from)?;
     settings.rfm.check()?;
-    let ingested = read_customers(bytes, &settings.ingest.columns, settings.as_of)?;
-    lap(&mut times.ingest);
     let last_date = ingested.report.last_date.expect("at least one row was used");
-    let as_of = settings.as_of.unwrap_or(last_date.succ());
+    let as_of = as_of_date(&ingested.report, settings).unwrap_or(last_date.succ());
+    let as_of_is_default = settings.as_of.is_none() && as_of == last_date.succ();
     let customers = ingested.customers;
     let columns = &ingested.report.columns;
-    let source = Source {
-        bytes,
-        columns: &settings.ingest.columns,
-        order_column: columns.order.map(|i| columns.name(i)),
-        as_of_is_default: settings.as_of.is_none(),
-    };
+    let source = Source { earlier, order_column: columns.order.map(|i| columns.name(i)), as_of_is_default };
     let stage = segment(&customers, as_of, &settings.rfm, &source)?;
     let (rfm, scores) = (stage.rfm.clone(), stage.scores.clone());
     lap(&mut times.rfm);
@@ -114,7 +170,7 @@ pub fn analyze_timed(bytes: &[u8], settings: &Settings, now: &dyn Fn() -> f64) -
 
     let report = Report {
         as_of,
-        as_of_is_default: settings.as_of.is_none(),
+        as_of_is_default,
         customers: rfm.len(),
         revenue: rfm.monetary.iter().sum(),
         rfm: stage.report.clone(),

@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use crate::date::Day;
-use crate::ingest::{read_customers, ColumnSpec, Customers};
+use crate::ingest::Customers;
 use crate::report::{Coverage, CoverageCell, RfmReport, ScaleReport, Scales};
 use crate::rfm::{
-    boundary_text, code_of, definitions, empty_bins_hint, map_name, no_movement_before, score_bins, score_with,
+    boundary_text, code_of, definitions, empty_bins_hint, map_name, score_bins, score_with,
     segments_definition, MapIndex, RfmError, RfmOptions, RfmTable, Scale, Scores, SegmentMap, Stated,
 };
 use crate::summary::{concentration, movement, rf_grid, summarize, value_tiers, Movement, ValueTier};
@@ -34,10 +34,10 @@ pub struct RfmStage {
 
 /// Where the customers came from, for the movement re-read.
 pub struct Source<'a> {
-    /// The file's bytes.
-    pub bytes: &'a [u8],
-    /// Its columns.
-    pub columns: &'a ColumnSpec,
+    /// The customers as of an earlier date (only the transactions up to
+    /// it), for the movement; `Err` holds the note shown instead. The file is
+    /// read again for it (or, when it streamed, was read twice).
+    pub earlier: &'a dyn Fn(Day) -> Result<Customers, String>,
     /// The order id column's name, if any.
     pub order_column: Option<&'a str>,
     /// True when the as-of date is the default one.
@@ -163,7 +163,7 @@ fn earlier(
     source: &Source,
     (date, as_of): (Day, Day),
 ) -> Result<Movement, String> {
-    let then = read_customers(source.bytes, source.columns, Some(date)).map_err(|_| no_movement_before(date))?.customers;
+    let then = (source.earlier)(date)?;
     let rfm = RfmTable::measure(&then, date, options.frequency, options.monetary);
     let old = scores.rescore(&rfm);
     let old_segments = assign(&old, index);
@@ -175,6 +175,8 @@ fn earlier(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::{read_customers, ColumnSpec};
+    use crate::rfm::no_movement_before;
     use crate::rfm::{MapPreset, ScoreRanges, SegmentRule};
 
     const CSV: &str = "customer,date,amount\na,2024-01-01,100\na,2024-06-01,100\nb,2024-01-15,10\nc,2024-05-20,50\nd,2024-06-10,5\n";
@@ -182,7 +184,8 @@ mod tests {
     fn run(options: &RfmOptions) -> RfmStage {
         let spec = ColumnSpec::default();
         let customers = read_customers(CSV.as_bytes(), &spec, None).unwrap().customers;
-        let source = Source { bytes: CSV.as_bytes(), columns: &spec, order_column: None, as_of_is_default: true };
+        let earlier = |date| read_customers(CSV.as_bytes(), &spec, Some(date)).map(|r| r.customers).map_err(|_| no_movement_before(date));
+        let source = Source { earlier: &earlier, order_column: None, as_of_is_default: true };
         segment(&customers, Day::from_ymd(2024, 6, 11).unwrap(), options, &source).unwrap()
     }
 

@@ -11,6 +11,25 @@ fn segmenta(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_segmenta")).args(args).output().expect("the binary runs")
 }
 
+/// Runs the binary with `input` on standard input (stderr is a pipe, so no progress bar).
+fn segmenta_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_segmenta"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn formats(name: &str) -> PathBuf {
+    fixture(&format!("formats/{name}"))
+}
+
 fn json(output: &Output) -> serde_json::Value {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("valid JSON")
@@ -88,6 +107,77 @@ fn sample_is_deterministic_and_analysable() {
     assert_eq!(report["customers"], 300);
     let in_segments: u64 = report["rfm"]["segments"].as_array().unwrap().iter().map(|s| s["customers"].as_u64().unwrap()).sum();
     assert_eq!(in_segments, 300);
+}
+
+#[test]
+fn standard_input_is_read_like_a_file_and_nothing_but_the_report_is_printed() {
+    let file = formats("cp949_korean.csv");
+    let bytes = std::fs::read(&file).unwrap();
+    // Segment movement reads the file twice: from standard input it cannot.
+    let no_movement = ["--format", "json", "--k", "2", "--movement-days", "0"];
+    let piped = segmenta_stdin(&[&["analyze"][..], &no_movement].concat(), &bytes);
+    let dashed = segmenta_stdin(&[&["analyze", "-"][..], &no_movement].concat(), &bytes);
+    let from_path = segmenta(&[&["analyze", file.to_str().unwrap()][..], &no_movement].concat());
+    assert!(json(&piped) == json(&from_path), "standard input and the path give the same report");
+    assert!(json(&dashed) == json(&from_path), "`-` and the path give the same report");
+    let with_movement = json(&segmenta_stdin(&["analyze", "--format", "json", "--k", "2"], &bytes));
+    let note = with_movement["rfm"]["movementNote"].as_str().unwrap_or_default().to_owned();
+    assert!(note.starts_with("No movement to show: standard input can be read only once"), "{note}");
+    assert!(piped.stderr.is_empty(), "no progress bar when piped: {}", String::from_utf8_lossy(&piped.stderr));
+    let report = json(&piped);
+    assert_eq!(report["data"]["encoding"], "EUC-KR");
+    assert_eq!(report["customers"], 3);
+}
+
+#[test]
+fn every_bad_input_exits_non_zero_with_its_sentence() {
+    let cases = [
+        ("bad_empty.csv", "the file is empty"),
+        ("bad_header_only.csv", "the file has a header row (customer_id, order_date, amount) but no data rows"),
+        ("bad_binary.png", "this is not a text file"),
+        ("bad_archive.zip", "this is a zip archive, not an Excel .xlsx workbook"),
+        ("bad_no_columns.csv", "could not find customer id, order date or amount columns"),
+    ];
+    for (name, message) in cases {
+        let file = formats(name);
+        let out = segmenta(&["analyze", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with(&format!("segmenta: {}: {message}", file.display())), "{name}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{name}: one line: {err}");
+    }
+    let file = formats("cp949_korean.csv");
+    let out = segmenta(&["analyze", file.to_str().unwrap(), "--encoding", "utf-8"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("reading the file as UTF-8 turns"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn flags_override_what_was_detected() {
+    let file = formats("ambiguous_day_month.csv");
+    let guessed = json(&segmenta(&["analyze", file.to_str().unwrap(), "--format", "json", "--k", "2"]));
+    assert_eq!(guessed["data"]["dateFormat"], "M/D/YYYY");
+    assert_eq!(guessed["data"]["dateFormatAmbiguousWith"], "D/M/YYYY");
+    let chosen = json(&segmenta(&["analyze", file.to_str().unwrap(), "--format", "json", "--k", "2", "--date-format", "D/M/YYYY"]));
+    assert_eq!(chosen["data"]["lastDate"], "2024-12-11");
+    let file = formats("yyyymmdd_quantity_price_returns.csv");
+    let dropped = json(&segmenta(&["analyze", file.to_str().unwrap(), "--format", "json", "--k", "2", "--returns", "drop"]));
+    assert_eq!(dropped["data"]["returns"]["policy"], "drop");
+    assert_eq!(dropped["data"]["rowsUsed"], 4);
+    let file = formats("workbook.xlsx");
+    let other = json(&segmenta(&["analyze", file.to_str().unwrap(), "--format", "json", "--k", "2", "--sheet", "Other"]));
+    assert_eq!(other["data"]["sheet"], "Other");
+    assert_eq!(other["customers"], 3);
+}
+
+#[test]
+fn the_table_shows_what_was_detected_and_where_rows_went() {
+    let file = formats("yyyymmdd_quantity_price_returns.csv");
+    let out = segmenta(&["analyze", file.to_str().unwrap(), "--k", "2"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Read UTF-8 text, delimiter ','; dates YYYYMMDD; decimal point\n"), "{text}");
+    assert!(text.contains("skipped 1 × exact duplicate of an earlier line (lines 4, first value `536365,B,6,20240105,3.39,17850`)"), "{text}");
+    assert!(text.contains("returns and cancellations: 2 rows, -13.70, netted against spend"), "{text}");
 }
 
 fn shared(name: &str) -> PathBuf {

@@ -2,6 +2,7 @@
 import { wireDownloads } from './downloads.js';
 import { renderMapEditor } from './map-editor.js';
 import { renderReport } from './render.js';
+import { describeProgress, renderFileRead } from './render-data.js';
 import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js';
 import { AnalysisWorker } from './worker-client.js';
 import { applyStatic, lang, onLangChange, setLang, t } from './i18n.js';
@@ -14,6 +15,7 @@ const STAGES = ['starting', 'analysing'];
 let currentFile = null; // a Blob; kept so changing a setting re-runs without re-choosing
 let controller = null;
 let lastReport = null; // drawn again when the language changes
+let ingest = null; // how to read the current file, as chosen in "How the file was read" (null: as detected)
 
 function setState(state, message = '') {
   document.body.dataset.state = state;
@@ -41,22 +43,37 @@ function showError(error) {
   setState('error');
 }
 
+/** The form's settings, with how to read the file. */
+function settings() {
+  const form = currentSettings();
+  return { ...form, ingest: ingest ?? form.ingest ?? {} };
+}
+
+const READING = { reading: 'readingStage', rereading: 'rereadingStage' };
+
 async function run() {
   if (!currentFile) return;
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
-  showProgress(t('reading', currentFile.name ?? t('theFile')), 0);
+  const name = currentFile.name ?? t('theFile');
+  showProgress(t('reading', name), 0);
+  const chosen = settings();
+  const onIngestChange = (next) => {
+    ingest = next;
+    run();
+  };
   try {
-    const chosen = performance.now();
-    const bytes = await currentFile.arrayBuffer();
     const started = performance.now();
-    const { report, version, timings } = await worker.analyze(bytes, currentSettings(), {
+    const { report, version, timings } = await worker.analyze(currentFile, chosen, {
       signal,
-      onProgress: (stage, fraction) => showProgress(STAGES.includes(stage) ? t(stage) : stage, fraction),
+      onProgress: (stage, info) => (READING[stage]
+        ? showProgress(`${t(READING[stage])} ${name}: ${describeProgress(info)}…`, info.total ? info.bytes / info.total : null)
+        : showProgress(STAGES.includes(stage) ? t(stage) : stage)),
     });
     const analysed = performance.now();
     lastReport = report;
+    renderFileRead($('file-read'), { data: report.data }, chosen.ingest, onIngestChange);
     renderReport(report, showError);
     renderMapEditor($('map-editor'), report.rfm.map, (map) => {
       setCustomMap(map);
@@ -65,17 +82,22 @@ async function run() {
     $('version').textContent = version;
     const rendered = performance.now();
     // For the benchmark harness (bench/) and the curious: where the time went.
-    window.segmentaTimings = { read: started - chosen, worker: analysed - started, render: rendered - analysed, ...timings };
+    // The file is read as it streams into the worker: its reading is in `ingest`.
+    window.segmentaTimings = { read: 0, worker: analysed - started, render: rendered - analysed, ...timings };
     setState('done', t('analysedIn', currentFile.name, Math.round(analysed - started)));
   } catch (error) {
     if (error.name === 'AbortError') return;
     $('error').textContent = `${currentFile.name}: ${errorText(error)}`;
+    $('results').hidden = true;
+    if (error.peek) renderFileRead($('file-read'), { peek: error.peek }, chosen.ingest, onIngestChange);
+    else $('file-read').hidden = true;
     setState('error');
   }
 }
 
 function choose(file) {
   currentFile = file;
+  ingest = null;
   run();
 }
 

@@ -7,6 +7,7 @@ import { renderClusters } from './render-clusters.js';
 import { engineText, t } from './i18n.js';
 import { renderCharts } from './render-charts.js';
 import { makeSortable } from './sortable.js';
+import { renderDataQuality } from './render-data.js';
 
 const GROUP_COLUMNS = [
   ['customers', 'customers', formatCount],
@@ -64,22 +65,6 @@ function renderHeadline(dl, report) {
     item.append(el('dt', t(key)), el('dd', value));
     dl.append(item);
   }
-}
-
-function renderDataQuality(box, data) {
-  box.replaceChildren();
-  const cols = data.columns;
-  const amount = cols.amount.name;
-  const order = cols.order === null ? t('noOrderColumn') : cols.headers[cols.order];
-  box.append(el('p', t('columnsUsed', cols.headers[cols.customer], cols.headers[cols.date], amount, order)));
-  if (data.skipped.length === 0) return;
-  const list = el('ul', undefined, 'skips');
-  for (const tally of data.skipped) {
-    const first = tally.examples[0];
-    const where = first ? t('firstAt', first.line, first.value) : '';
-    list.append(el('li', t('rowsSkippedBecause', formatCount(tally.count), t('skip')[tally.reason] ?? tally.reason, where)));
-  }
-  box.append(list);
 }
 
 /** Shows a whole report; `onError` gets failures of the chart downloads. */

@@ -12,11 +12,13 @@ export class AnalysisWorker {
   #onReadyFailed = () => {};
 
   /**
-   * Analyses `bytes` (an ArrayBuffer, transferred to the worker) with
-   * `settings`. Resolves to `{ report, version, timings }`; rejects with an Error whose
-   * message is meant for the user.
+   * Analyses `file` (a File or Blob; the worker streams it) with `settings`.
+   * Resolves to `{ report, version, timings }`; rejects with an Error whose
+   * message is meant for the user and whose `peek` holds the file's header
+   * and first rows when they could be read. `onProgress(stage, { bytes,
+   * total, rows })` is called while reading.
    */
-  analyze(bytes, settings, { onProgress = () => {}, signal } = {}) {
+  analyze(file, settings, { onProgress = () => {}, signal } = {}) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(new DOMException('Cancelled', 'AbortError'));
@@ -25,7 +27,7 @@ export class AnalysisWorker {
         // Only a call still running is cancelled (by stopping the worker).
         if (this.#pending.has(id)) this.#failAll(new DOMException('Cancelled', 'AbortError'));
       }, { once: true });
-      this.#ensure().postMessage({ type: 'analyze', id, bytes, settings }, [bytes]);
+      this.#ensure().postMessage({ type: 'analyze', id, file, settings });
     });
   }
 
@@ -69,14 +71,12 @@ export class AnalysisWorker {
     if (msg.type === 'ready') return this.#onReady(msg.version);
     const call = this.#pending.get(msg.id);
     if (!call) return;
-    if (msg.type === 'progress') return call.onProgress(msg.stage, msg.fraction);
+    if (msg.type === 'progress') return call.onProgress(msg.stage, msg);
     this.#pending.delete(msg.id);
     if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version, timings: msg.timings });
     else if (msg.type === 'file') call.resolve(msg.text);
     else {
-      const error = new Error(msg.message);
-      error.fatal = Boolean(msg.fatal);
-      call.reject(error);
+      call.reject(Object.assign(new Error(msg.message), { peek: msg.peek ?? null, fatal: Boolean(msg.fatal) }));
       if (msg.fatal) this.#discard();
     }
   }

@@ -1,15 +1,25 @@
 // The module worker that runs the wasm core, so the page never freezes.
+// It reads the file itself as a stream (File.stream()), pushing each chunk
+// into the core as it arrives: memory holds the customers, not the file, and
+// reading waits for the core (no chunk piles up). When segment movement is
+// on, the file is streamed a second time, up to the earlier date.
 //
-// In:  { type: 'analyze', id, bytes: ArrayBuffer, settings } | { type: 'download', id, name }
+// In:  { type: 'analyze', id, file: Blob, settings } | { type: 'download', id, name }
 //      { type: 'warm' } loads the engine ahead of time
 // Out: { type: 'ready', version } after 'warm'
-//    | { type: 'progress', id, stage, fraction? }   (fraction: 0–1 when known) | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
-//    | { type: 'error', id, message, fatal }   (fatal: the module cannot be trusted any more)
-// timings: milliseconds of each wasm stage (ingest, rfm, features, clusters,
-// profiles), of the whole wasm call (call), and the wasm memory's size in bytes.
-import init, { analyzeTimed, download, version } from './pkg/segmenta.js';
+//    | { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
+//    | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
+//    | { type: 'error', id, message, fatal, peek }   (fatal: the module cannot be trusted any more;
+//                                                     peek: the header and first rows, when readable)
+// timings: milliseconds of reading the file into customers (ingest), of the
+// second reading for the movement (reread), of each later wasm stage (rfm,
+// features, clusters, profiles), of the whole (call), and the wasm memory's
+// size in bytes.
+import init, { Reader, download, peek, version } from './pkg/segmenta.js';
 
 const ready = init();
+const PROGRESS_EVERY_MS = 100;
+const PEEK_BYTES = 64 * 1024;
 
 self.onmessage = async ({ data }) => {
   if (data.type === 'warm') {
@@ -22,7 +32,8 @@ self.onmessage = async ({ data }) => {
     }
     return;
   }
-  const { id, bytes, settings } = data;
+  const { id, file, settings } = data;
+  let reader = null;
   try {
     if (data.type === 'download') {
       await ready;
@@ -31,14 +42,59 @@ self.onmessage = async ({ data }) => {
     }
     self.postMessage({ type: 'progress', id, stage: 'starting' });
     const wasm = await ready;
-    self.postMessage({ type: 'progress', id, stage: 'analysing' });
+    reader = new Reader(settings);
     const started = performance.now();
-    const { report, stages } = analyzeTimed(new Uint8Array(bytes), settings);
-    const timings = { ...stages, call: performance.now() - started, wasmMemory: wasm.memory.buffer.byteLength };
+    await stream(id, file, reader, (chunk) => reader.push(chunk), 'reading');
+    const since = reader.endFile();
+    const read = performance.now();
+    if (since) await stream(id, file, reader, (chunk) => reader.pushAgain(chunk), 'rereading');
+    const reread = performance.now();
+    self.postMessage({ type: 'progress', id, stage: 'analysing' });
+    const { report, stages } = reader.finish();
+    const timings = {
+      ...stages, ingest: read - started, reread: reread - read, call: performance.now() - started,
+      wasmMemory: wasm.memory.buffer.byteLength,
+    };
     self.postMessage({ type: 'result', id, report, version: version(), timings });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
+    // The page words a fatal error (what to report), in the reader's language.
     const message = String(error?.message ?? error);
-    self.postMessage({ type: 'error', id, message, fatal });
+    const head = fatal || data.type !== 'analyze' ? null : await peekAt(file, settings);
+    self.postMessage({ type: 'error', id, message, fatal, peek: head });
+  } finally {
+    reader?.free();
   }
 };
+
+/** Streams `file` into `push`, posting progress at least every 100 ms. */
+async function stream(id, file, reader, push, stage) {
+  const total = file.size;
+  const progress = () => self.postMessage({
+    type: 'progress', id, stage, bytes: reader.bytesRead(), total, rows: reader.rowsRead(),
+  });
+  progress();
+  const chunks = file.stream().getReader();
+  let last = performance.now();
+  for (;;) {
+    const { done, value } = await chunks.read();
+    if (done) break;
+    push(value);
+    const now = performance.now();
+    if (now - last >= PROGRESS_EVERY_MS) {
+      last = now;
+      progress();
+    }
+  }
+  progress();
+}
+
+/** The header and first rows of the file, so the page can offer the column mapping. */
+async function peekAt(file, settings) {
+  try {
+    const head = new Uint8Array(await file.slice(0, PEEK_BYTES).arrayBuffer());
+    return peek(head, settings) ?? null;
+  } catch {
+    return null;
+  }
+}

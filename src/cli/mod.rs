@@ -1,5 +1,8 @@
 //! Command-line parsing and dispatch.
 
+mod data_quality;
+mod ingest_args;
+mod input;
 mod kmeans_eval;
 mod options;
 mod stages;
@@ -9,13 +12,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ingest_args::IngestArgs;
 use options::{write, RfmFlags};
+use segmenta::analysis::{analyze_ingested, check_settings};
 use segmenta::cluster::KSetting;
 use segmenta::date::Day;
 use segmenta::export::{customers_csv, segments_csv, settings_json, summary_json};
 use segmenta::generate::{write_transactions, TransactionsSpec};
 use segmenta::sample::{generate, SampleSpec};
-use segmenta::{analyze, Settings};
+use segmenta::Settings;
 
 /// Customer segmentation (RFM and K-means) from a transactions CSV.
 #[derive(Parser)]
@@ -27,9 +32,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse a transactions CSV and print the segment and cluster summary.
+    /// Analyse a transactions file (CSV in any common encoding and delimiter,
+    /// or .xlsx) and print the data-quality report and the segment and
+    /// cluster summaries.
     Analyze {
-        /// The CSV file (header row first).
+        /// The file (header row first); `-` or nothing reads standard input.
+        #[arg(default_value = "-")]
         file: PathBuf,
         /// Settings file (JSON, as saved by the page or --save-settings); flags override it.
         #[arg(long)]
@@ -45,6 +53,8 @@ enum Command {
         seed: Option<u64>,
         #[command(flatten)]
         rfm: RfmFlags,
+        #[command(flatten)]
+        ingest: IngestArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -154,8 +164,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Analyze { file, settings, k, as_of, seed, rfm, format, customers_out, summary_out, save_settings } => {
-            let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        Command::Analyze { file, settings, k, as_of, seed, rfm, ingest, format, customers_out, summary_out, save_settings } => {
             let mut settings = match settings {
                 Some(path) => options::load(&path)?,
                 None => Settings::default(),
@@ -164,7 +173,11 @@ fn run(cli: Cli) -> Result<(), String> {
             settings.clusters.k = k.unwrap_or(settings.clusters.k);
             settings.clusters.seed = seed.unwrap_or(settings.clusters.seed);
             rfm.apply(&mut settings.rfm);
-            let analysis = analyze(&bytes, &settings).map_err(|e| format!("{}: {e}", file.display()))?;
+            ingest.apply(&mut settings.ingest);
+            check_settings(&settings).map_err(|e| e.to_string())?;
+            let ingested = input::read(&file, &settings)?;
+            let earlier = |date| input::read_earlier(&file, &settings, date);
+            let analysis = analyze_ingested(ingested, &settings, &earlier).map_err(|e| format!("{}: {e}", file.display()))?;
             if let Some(path) = customers_out {
                 write(&path, &customers_csv(&analysis))?;
             }

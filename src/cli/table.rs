@@ -10,11 +10,7 @@ use segmenta::Report;
 /// and cluster tables.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    let d = &report.data;
-    let _ = writeln!(out, "Rows read {}, used {}, skipped {}", d.rows_read, d.rows_used, d.rows_skipped());
-    for t in &d.skipped {
-        let _ = writeln!(out, "  skipped {} × {}", t.count, t.reason.describe());
-    }
+    super::data_quality::render(&mut out, &report.data);
     let as_of_rule = if report.as_of_is_default { " (the day after the latest date)" } else { "" };
     let _ = writeln!(out, "As-of date {}{as_of_rule}; {} customers, revenue {:.2}", report.as_of, report.customers, report.revenue);
     rfm(&mut out, &report.rfm);

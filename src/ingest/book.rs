@@ -1,9 +1,8 @@
 //! Folding transaction rows into one record per customer.
 
-use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
+use super::hash::FastHash;
 use crate::date::Day;
 
 /// One record per customer, as parallel columns (customer `i` is index `i`
@@ -16,7 +15,8 @@ pub struct Customers {
     pub first: Vec<Day>,
     /// Date of each customer's last purchase.
     pub last: Vec<Day>,
-    /// Distinct orders (distinct order ids, or rows without an order column).
+    /// Orders (runs of a customer's lines with one order id, or rows without
+    /// an order column).
     pub orders: Vec<u32>,
     /// Distinct purchase days.
     pub days: Vec<u32>,
@@ -38,67 +38,111 @@ impl Customers {
     }
 }
 
-/// Accumulates rows into [`Customers`].
+/// Accumulates rows into [`Customers`]; memory grows with the customers,
+/// not the rows.
 ///
-/// Distinct purchase days are counted through a set of (customer, day) pairs.
-/// Distinct orders are counted through a 64-bit hash of the order id per
-/// customer; rows of the same order usually follow each other, so the last
-/// (customer, order) pair short-cuts the set look-up.
+/// Orders are counted as runs: a customer's row starts a new order when its
+/// order id differs from that customer's previous row's. Exports list an
+/// order's lines together, so this counts distinct orders without keeping
+/// every order id (another customer's lines in between do not matter).
+/// Distinct purchase days are counted through a set of (customer, day)
+/// pairs, which grows with the purchase days, not the rows.
 #[derive(Default)]
 pub(crate) struct CustomerBook {
-    index: HashMap<Box<[u8]>, u32>,
-    seen_orders: HashSet<(u32, u64)>,
-    last_order: Option<(u32, u64)>,
-    seen_days: HashSet<(u32, Day)>,
+    index: HashMap<Box<[u8]>, u32, FastHash>,
+    /// Per customer, a hash of the order id of their latest row (0: none).
+    last_order: Vec<u64>,
+    /// The previous row's customer, to skip the look-up for lines of one order.
+    last_customer: Option<u32>,
+    seen_days: HashSet<(u32, Day), FastHash>,
     last_day: Option<(u32, Day)>,
     customers: Customers,
 }
 
 impl CustomerBook {
-    /// Adds one usable row. `order` is `None` when the file has no order column.
-    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<&[u8]>) {
+    /// The index of customer `id` (added if new), with `day` taken into
+    /// their first and last dates.
+    fn slot(&mut self, id: &[u8], day: Day) -> usize {
         let c = &mut self.customers;
-        let i = match self.index.entry(id.into()) {
-            Entry::Occupied(e) => *e.get(),
-            Entry::Vacant(e) => {
-                let i = c.ids.len() as u32;
-                c.ids.push(String::from_utf8_lossy(id).into_owned());
-                c.first.push(day);
-                c.last.push(day);
-                c.orders.push(0);
-                c.days.push(0);
-                c.rows.push(0);
-                c.monetary.push(0.0);
-                e.insert(i);
-                i
-            }
+        let i = match self.last_customer {
+            Some(i) if c.ids[i as usize].as_bytes() == id => i as usize,
+            _ => match self.index.get(id) {
+                Some(&i) => i as usize,
+                None => {
+                    let i = c.ids.len();
+                    c.ids.push(String::from_utf8_lossy(id).into_owned());
+                    c.first.push(day);
+                    c.last.push(day);
+                    c.orders.push(0);
+                    c.days.push(0);
+                    c.rows.push(0);
+                    c.monetary.push(0.0);
+                    self.last_order.push(0);
+                    self.index.insert(id.into(), i as u32);
+                    i
+                }
+            },
         };
-        let u = i as usize;
-        c.first[u] = c.first[u].min(day);
-        c.last[u] = c.last[u].max(day);
+        self.last_customer = Some(i as u32);
+        c.first[i] = c.first[i].min(day);
+        c.last[i] = c.last[i].max(day);
+        i
+    }
+
+    /// Adds one usable row and returns the customer's index. `order` is a
+    /// hash of the order id, `None` when the file has no order column.
+    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<u64>) -> usize {
+        let u = self.slot(id, day);
+        let c = &mut self.customers;
         c.monetary[u] += amount;
         c.rows[u] += 1;
-        if self.last_day != Some((i, day)) {
-            self.last_day = Some((i, day));
-            if self.seen_days.insert((i, day)) {
+        let key = (u as u32, day);
+        if self.last_day != Some(key) {
+            self.last_day = Some(key);
+            if self.seen_days.insert(key) {
                 c.days[u] += 1;
             }
         }
         let new_order = match order {
             None => true,
             Some(order) => {
-                let key = (i, hash_bytes(order));
-                if self.last_order == Some(key) {
-                    false
-                } else {
-                    self.last_order = Some(key);
-                    self.seen_orders.insert(key)
-                }
+                let key = order | 1; // 0 stands for "no order yet"
+                std::mem::replace(&mut self.last_order[u], key) != key
             }
         };
         if new_order {
-            c.orders[u] += 1;
+            self.customers.orders[u] += 1;
         }
+        u
+    }
+
+    /// Replaces every customer's spend (the other decimal mark turned out to
+    /// be the right one).
+    pub(crate) fn replace_monetary(&mut self, monetary: Vec<f64>) {
+        debug_assert_eq!(monetary.len(), self.customers.len());
+        self.customers.monetary = monetary;
+    }
+
+    /// Replaces every customer's first and last dates (the other reading of
+    /// an ambiguous date column turned out to be the right one).
+    pub(crate) fn replace_dates(&mut self, first: Vec<Day>, last: Vec<Day>) {
+        debug_assert_eq!(first.len(), self.customers.len());
+        self.customers.first = first;
+        self.customers.last = last;
+    }
+
+    /// Adds one row of a customer table (already aggregated). A customer
+    /// listed twice has the two rows summed.
+    /// Returns the customer's index.
+    pub(crate) fn add_customer(&mut self, id: &[u8], last: Day, orders: u32, monetary: f64) -> usize {
+        let u = self.slot(id, last);
+        let c = &mut self.customers;
+        c.orders[u] += orders;
+        // A customer table gives orders only: each counts as one day and one row.
+        c.days[u] += orders;
+        c.rows[u] += orders;
+        c.monetary[u] += monetary;
+        u
     }
 
     /// The customers gathered so far.
@@ -107,15 +151,10 @@ impl CustomerBook {
     }
 }
 
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::hash::hash;
 
     fn day(n: i32) -> Day {
         Day(n)
@@ -135,21 +174,33 @@ mod tests {
     }
 
     #[test]
-    fn counts_distinct_order_ids_even_when_not_adjacent() {
+    fn an_order_is_a_run_of_a_customers_lines_with_one_order_id() {
         let mut book = CustomerBook::default();
-        for order in ["o1", "o1", "o2", "o1", "o3", "o2"] {
-            book.add(b"a", day(1), 1.0, Some(order.as_bytes()));
+        for (customer, order) in [("a", "o1"), ("a", "o1"), ("b", "o9"), ("a", "o1"), ("a", "o2"), ("b", "o9"), ("a", "o3")] {
+            book.add(customer.as_bytes(), day(1), 1.0, Some(hash(order.as_bytes(), 1)));
         }
         let c = book.finish();
-        assert_eq!(c.orders, [3]);
-        assert_eq!(c.monetary, [6.0]);
+        assert_eq!(c.orders, [3, 1]);
+        assert_eq!(c.monetary, [5.0, 2.0]);
+    }
+
+    #[test]
+    fn customer_table_rows_take_their_own_counts() {
+        let mut book = CustomerBook::default();
+        book.add_customer(b"a", day(5), 7, 100.0);
+        book.add_customer(b"b", day(2), 1, 5.0);
+        book.add_customer(b"a", day(9), 2, 10.0);
+        let c = book.finish();
+        assert_eq!(c.orders, [9, 1]);
+        assert_eq!(c.monetary, [110.0, 5.0]);
+        assert_eq!(c.last[0], day(9));
     }
 
     #[test]
     fn counts_distinct_purchase_days_and_rows() {
         let mut book = CustomerBook::default();
         for (d, order) in [(1, "o1"), (1, "o1"), (2, "o2"), (1, "o3"), (3, "o4")] {
-            book.add(b"a", day(d), 1.0, Some(order.as_bytes()));
+            book.add(b"a", day(d), 1.0, Some(hash(order.as_bytes(), 1)));
         }
         book.add(b"b", day(1), 1.0, None);
         let c = book.finish();
@@ -161,8 +212,8 @@ mod tests {
     #[test]
     fn the_same_order_id_counts_separately_for_different_customers() {
         let mut book = CustomerBook::default();
-        book.add(b"a", day(1), 1.0, Some(b"o1"));
-        book.add(b"b", day(1), 1.0, Some(b"o1"));
+        book.add(b"a", day(1), 1.0, Some(hash(b"o1", 1)));
+        book.add(b"b", day(1), 1.0, Some(hash(b"o1", 1)));
         assert_eq!(book.finish().orders, [1, 1]);
     }
 }

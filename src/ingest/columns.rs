@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::names::*;
+use super::values::Sample;
 use super::IngestError;
 
 /// Column names chosen by the user. Any role left `None` is guessed from
@@ -15,12 +17,17 @@ pub struct ColumnSpec {
     pub date: Option<String>,
     /// The amount column (money per row).
     pub amount: Option<String>,
-    /// The order id column; without one, every row counts as an order.
+    /// The order id column; without one, every row counts as an order. An
+    /// empty name says there is none (no guessing).
     pub order: Option<String>,
     /// The quantity column, used with `unit_price` when there is no amount.
     pub quantity: Option<String>,
     /// The unit price column, used with `quantity` when there is no amount.
     pub unit_price: Option<String>,
+    /// In a customer table (one row per customer): the number of orders.
+    pub frequency: Option<String>,
+    /// In a customer table: days since the last purchase (instead of its date).
+    pub recency_days: Option<String>,
 }
 
 /// Where a row's money comes from.
@@ -59,6 +66,24 @@ pub struct ColumnRoles {
     pub order: Option<usize>,
     /// The header names, in file order.
     pub headers: Vec<String>,
+    /// Roles whose column was found from its values, not its name
+    /// (`customer id`, `order date`, `amount`).
+    pub from_values: Vec<&'static str>,
+    /// Set when the file is a customer table (one row per customer, already
+    /// aggregated): then `date` is the last purchase and `amount` the
+    /// monetary value.
+    pub customer_table: Option<CustomerTable>,
+}
+
+/// The extra columns of a pre-aggregated customer table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerTable {
+    /// The number of orders (frequency) column.
+    pub frequency: usize,
+    /// True when the `date` column holds days since the last purchase
+    /// rather than its date.
+    pub recency_in_days: bool,
 }
 
 impl ColumnRoles {
@@ -67,67 +92,148 @@ impl ColumnRoles {
         &self.headers[index]
     }
 
+    /// The monetary column of a customer table (its `amount`).
+    pub(crate) fn customer_amount_index(&self) -> usize {
+        match self.amount {
+            AmountColumns::Amount { index, .. } => index,
+            AmountColumns::QuantityTimesPrice { quantity, .. } => quantity,
+        }
+    }
+
     /// The largest column index any role needs.
     pub fn max_index(&self) -> usize {
         let amount = match self.amount {
             AmountColumns::Amount { index, .. } => index,
             AmountColumns::QuantityTimesPrice { quantity, unit_price, .. } => quantity.max(unit_price),
         };
-        self.customer.max(self.date).max(amount).max(self.order.unwrap_or(0))
+        let frequency = self.customer_table.as_ref().map_or(0, |t| t.frequency);
+        self.customer.max(self.date).max(amount).max(self.order.unwrap_or(0)).max(frequency)
     }
 
-    /// Resolves every role from the spec, guessing the ones it leaves open.
+    /// Resolves every role from the spec, guessing the ones it leaves open
+    /// from the header names.
     pub fn detect(headers: Vec<String>, spec: &ColumnSpec) -> Result<ColumnRoles, IngestError> {
-        let find = |role: &'static str, given: &Option<String>, names: &[&str]| -> Result<Option<usize>, IngestError> {
-            match given {
+        ColumnRoles::detect_with(headers, spec, None)
+    }
+
+    /// Resolves every role: the spec's choices, then header names (exact,
+    /// then containing a known word), then — with a sample — the values.
+    pub(crate) fn detect_with(headers: Vec<String>, spec: &ColumnSpec, sample: Option<&Sample<'_>>) -> Result<ColumnRoles, IngestError> {
+        let mut taken: Vec<usize> = Vec::new();
+        let mut from_values = Vec::new();
+        let found = headers.join(", ");
+        let given = |role: &'static str, name: &Option<String>| -> Result<Option<usize>, IngestError> {
+            match name {
                 Some(name) => position_of(&headers, name)
                     .map(Some)
-                    .ok_or_else(|| IngestError::UnknownColumn { role, name: name.clone(), found: headers.join(", ") }),
-                None => Ok(guess(&headers, names)),
+                    .ok_or_else(|| IngestError::UnknownColumn { role, name: name.clone(), found: found.clone() }),
+                None => Ok(None),
             }
         };
-        let required = |role: &'static str, found: Option<usize>| {
-            found.ok_or_else(|| IngestError::MissingColumn { role, found: headers.join(", ") })
+        let missing = |role: &'static str| IngestError::MissingColumn { roles: vec![role], found: found.clone() };
+
+        // Every column given in the settings is taken first.
+        let spec_customer = given("customer id", &spec.customer)?;
+        let spec_date = given("order date", &spec.date)?;
+        let spec_amount = given("amount", &spec.amount)?;
+        let no_order = spec.order.as_deref() == Some("");
+        let spec_order = if no_order { None } else { given("order id", &spec.order)? };
+        let spec_quantity = given("quantity", &spec.quantity)?;
+        let spec_price = given("unit price", &spec.unit_price)?;
+        let spec_frequency = given("frequency", &spec.frequency)?;
+        let spec_recency = given("recency days", &spec.recency_days)?;
+        taken.extend(
+            [spec_customer, spec_date, spec_amount, spec_order, spec_quantity, spec_price, spec_frequency, spec_recency]
+                .into_iter()
+                .flatten(),
+        );
+        let by_name = |given: Option<usize>, names: &[&str], taken: &mut Vec<usize>| -> Option<usize> {
+            let i = given.or_else(|| guess(&headers, names, taken, false))?;
+            if !taken.contains(&i) {
+                taken.push(i);
+            }
+            Some(i)
         };
-        let customer = required("customer id", find("customer id", &spec.customer, CUSTOMER_NAMES)?)?;
-        let date = required("order date", find("order date", &spec.date, DATE_NAMES)?)?;
-        let order = find("order id", &spec.order, ORDER_NAMES)?;
-        let amount = match find("amount", &spec.amount, AMOUNT_NAMES)? {
-            Some(index) => AmountColumns::Amount { index, name: headers[index].clone() },
-            None => {
-                let quantity = find("quantity", &spec.quantity, QUANTITY_NAMES)?;
-                let unit_price = find("unit price", &spec.unit_price, PRICE_NAMES)?;
-                match (quantity, unit_price) {
-                    (Some(quantity), Some(unit_price)) => AmountColumns::QuantityTimesPrice {
-                        quantity,
-                        unit_price,
-                        name: format!("{} × {}", headers[quantity], headers[unit_price]),
-                    },
-                    _ => return Err(IngestError::MissingColumn { role: "amount", found: headers.join(", ") }),
+        let by_word = |words: &[&str], taken: &mut Vec<usize>| by_name(guess(&headers, words, taken, true), &[], taken);
+
+        let customer = by_name(spec_customer, CUSTOMER_NAMES, &mut taken);
+        // A customer table: frequency and monetary columns, and recency in
+        // days or the last purchase date.
+        let frequency = by_name(spec_frequency, FREQUENCY_NAMES, &mut taken);
+        if let Some(frequency) = frequency {
+            let recency = by_name(spec_recency, RECENCY_NAMES, &mut taken);
+            let last = by_name(spec_date, LAST_PURCHASE_NAMES, &mut taken).or_else(|| by_name(None, DATE_NAMES, &mut taken));
+            let monetary = by_name(spec_amount, MONETARY_NAMES, &mut taken).or_else(|| by_name(None, AMOUNT_NAMES, &mut taken));
+            let customer = customer.ok_or_else(|| missing("customer id"))?;
+            let monetary = monetary.ok_or_else(|| missing("monetary"))?;
+            let (date, recency_in_days) = match (recency, last) {
+                (Some(r), _) => (r, true),
+                (None, Some(d)) => (d, false),
+                (None, None) => return Err(missing("recency or last purchase date")),
+            };
+            return Ok(ColumnRoles {
+                customer,
+                date,
+                amount: AmountColumns::Amount { index: monetary, name: headers[monetary].clone() },
+                order: None,
+                from_values,
+                customer_table: Some(CustomerTable { frequency, recency_in_days }),
+                headers,
+            });
+        }
+
+        let mut date = by_name(spec_date, DATE_NAMES, &mut taken);
+        let order = if no_order { None } else { by_name(spec_order, ORDER_NAMES, &mut taken) };
+        let mut amount = by_name(spec_amount, AMOUNT_NAMES, &mut taken).map(|index| AmountColumns::Amount { index, name: headers[index].clone() });
+        if amount.is_none() {
+            if let (Some(quantity), Some(unit_price)) = (
+                by_name(spec_quantity, QUANTITY_NAMES, &mut taken),
+                by_name(spec_price, PRICE_NAMES, &mut taken),
+            ) {
+                let name = format!("{} × {}", headers[quantity], headers[unit_price]);
+                amount = Some(AmountColumns::QuantityTimesPrice { quantity, unit_price, name });
+            }
+        }
+        let mut customer = customer.or_else(|| by_word(CUSTOMER_WORDS, &mut taken));
+        date = date.or_else(|| by_word(DATE_WORDS, &mut taken));
+        if amount.is_none() {
+            amount = by_word(AMOUNT_WORDS, &mut taken).map(|index| AmountColumns::Amount { index, name: headers[index].clone() });
+        }
+        // Names said nothing: the values decide (dates, then money, then ids).
+        if let Some(sample) = sample {
+            if date.is_none() {
+                date = sample.date_column(&taken);
+                if let Some(i) = date {
+                    taken.push(i);
+                    from_values.push("order date");
                 }
             }
-        };
-        Ok(ColumnRoles { customer, date, amount, order, headers })
+            if amount.is_none() {
+                if let Some(index) = sample.amount_column(&taken) {
+                    taken.push(index);
+                    from_values.push("amount");
+                    amount = Some(AmountColumns::Amount { index, name: headers[index].clone() });
+                }
+            }
+            // Guessing ids is only worth it once dates and money were found.
+            if customer.is_none() && date.is_some() && amount.is_some() {
+                customer = sample.customer_column(&taken);
+                if customer.is_some() {
+                    from_values.push("customer id");
+                }
+            }
+        }
+        match (customer, date, amount) {
+            (Some(customer), Some(date), Some(amount)) => {
+                Ok(ColumnRoles { customer, date, amount, order, from_values, customer_table: None, headers })
+            }
+            (customer, date, amount) => {
+                let roles = [(customer.is_none(), "customer id"), (date.is_none(), "order date"), (amount.is_none(), "amount")];
+                Err(IngestError::MissingColumn { roles: roles.iter().filter(|r| r.0).map(|r| r.1).collect(), found })
+            }
+        }
     }
 }
-
-const CUSTOMER_NAMES: &[&str] = &[
-    "customerid", "customer", "customerno", "customernumber", "custid", "clientid", "client", "userid", "user",
-    "memberid", "member", "email", "고객번호", "고객id", "고객", "회원번호", "회원id", "회원",
-];
-const DATE_NAMES: &[&str] = &[
-    "invoicedate", "orderdate", "date", "purchasedate", "transactiondate", "orderdatetime", "createdat", "주문일자",
-    "주문일", "구매일자", "구매일", "결제일", "결제일자", "거래일자",
-];
-const AMOUNT_NAMES: &[&str] = &[
-    "amount", "revenue", "sales", "total", "totalamount", "ordertotal", "value", "금액", "결제금액", "매출",
-    "판매금액", "주문금액",
-];
-const ORDER_NAMES: &[&str] = &[
-    "invoiceno", "invoice", "orderid", "orderno", "ordernumber", "order", "transactionid", "주문번호",
-];
-const QUANTITY_NAMES: &[&str] = &["quantity", "qty", "수량"];
-const PRICE_NAMES: &[&str] = &["unitprice", "price", "단가"];
 
 /// Lower-case, letters and digits only: `Customer ID` → `customerid`.
 fn normalise(name: &str) -> String {
@@ -141,11 +247,12 @@ fn position_of(headers: &[String], name: &str) -> Option<usize> {
         .or_else(|| headers.iter().position(|h| normalise(h) == normalise(name)))
 }
 
-/// The first header matching the earliest name in `names` (names are in
-/// order of preference).
-fn guess(headers: &[String], names: &[&str]) -> Option<usize> {
+/// The first free header equal to the earliest name in `names` (names are in
+/// order of preference), or, with `inside`, containing it.
+fn guess(headers: &[String], names: &[&str], taken: &[usize], inside: bool) -> Option<usize> {
     let normalised: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
-    names.iter().find_map(|name| normalised.iter().position(|h| h == name))
+    let fits = |h: &str, name: &str| if inside { h.contains(name) } else { h == name };
+    names.iter().find_map(|name| (0..headers.len()).filter(|i| !taken.contains(i)).find(|&i| fits(&normalised[i], name)))
 }
 
 #[cfg(test)]
@@ -184,6 +291,13 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_order_name_means_no_order_column() {
+        let spec = ColumnSpec { order: Some(String::new()), ..ColumnSpec::default() };
+        let roles = ColumnRoles::detect(headers(&["order_id", "customer", "date", "amount"]), &spec).unwrap();
+        assert_eq!(roles.order, None);
+    }
+
+    #[test]
     fn a_given_name_wins_over_guessing() {
         let spec = ColumnSpec { amount: Some("net".into()), ..ColumnSpec::default() };
         let roles = ColumnRoles::detect(headers(&["customer", "date", "amount", "net"]), &spec).unwrap();
@@ -191,9 +305,27 @@ mod tests {
     }
 
     #[test]
-    fn missing_role_names_the_headers_found() {
+    fn missing_roles_are_named_with_the_headers_found() {
+        let err = ColumnRoles::detect(headers(&["who", "date", "amount"]), &ColumnSpec::default()).unwrap_err();
+        assert_eq!(err.to_string(), "could not find a customer id column; the header has: who, date, amount: rename the column or choose it in the settings");
         let err = ColumnRoles::detect(headers(&["who", "when", "amount"]), &ColumnSpec::default()).unwrap_err();
-        assert_eq!(err.to_string(), "could not find a customer id column; the header has: who, when, amount. Rename the column or choose it in the settings");
+        assert_eq!(err.to_string(), "could not find customer id or order date columns; the header has: who, when, amount: rename the columns or choose them in the settings");
+    }
+
+    #[test]
+    fn a_word_inside_a_longer_header_names_the_role() {
+        let roles = ColumnRoles::detect(headers(&["Customer e-mail", "Order date (UTC)", "Total (KRW)"]), &ColumnSpec::default()).unwrap();
+        assert_eq!((roles.customer, roles.date), (0, 1));
+        assert_eq!(roles.amount, AmountColumns::Amount { index: 2, name: "Total (KRW)".into() });
+    }
+
+    #[test]
+    fn frequency_and_monetary_columns_make_a_customer_table() {
+        let roles = ColumnRoles::detect(headers(&["CustomerID", "Recency", "Frequency", "Monetary"]), &ColumnSpec::default()).unwrap();
+        assert_eq!(roles.customer_table, Some(CustomerTable { frequency: 2, recency_in_days: true }));
+        assert_eq!((roles.customer, roles.date), (0, 1));
+        let roles = ColumnRoles::detect(headers(&["id", "last_purchase_date", "orders", "total_spent"]), &ColumnSpec::default()).unwrap();
+        assert_eq!(roles.customer_table, Some(CustomerTable { frequency: 2, recency_in_days: false }));
     }
 
     #[test]

@@ -2,30 +2,78 @@
 
 /// Why a file could not be turned into customers. Rows that merely cannot be
 /// used are not errors: they are counted in the [`IngestReport`](super::IngestReport).
+///
+/// Each message is one sentence: what was found, then what to do.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum IngestError {
     /// The file has no bytes (or only white space).
     #[error("the file is empty: export the transactions again and drop the new file")]
     Empty,
-    /// The bytes look like a binary file (zip, image, database), not text.
-    #[error("this looks like a binary file, not a CSV (a zero byte at offset {offset}): export the data as CSV")]
+    /// The bytes look like a binary file (image, database, program), not text.
+    #[error("this is not a text file (it has {what} at byte {offset}): export the data as CSV or save it as .xlsx, and drop that file")]
     Binary {
-        /// Offset of the first zero byte.
+        /// What gave it away (`a zero byte`, `control characters`).
+        what: &'static str,
+        /// Offset of the first such byte.
         offset: usize,
     },
+    /// A zip archive that is not an Excel workbook.
+    #[error("this is a zip archive, not an Excel .xlsx workbook: unzip it and drop the CSV or .xlsx file inside")]
+    NotXlsx,
+    /// An old binary Office file (`.xls`, `.doc`).
+    #[error("this is an old-style Excel .xls (or other Office) file: open it in Excel, save it as .xlsx or CSV, and drop that")]
+    OldOffice,
+    /// The workbook is damaged or not readable.
+    #[error("the Excel workbook could not be read ({message}): open it in Excel and save it again, or export it as CSV")]
+    Workbook {
+        /// What the workbook reader said.
+        message: String,
+    },
+    /// The sheet named in the settings is not in the workbook.
+    #[error("the workbook has no sheet named `{name}`; its sheets are: {sheets}")]
+    UnknownSheet {
+        /// The name given.
+        name: String,
+        /// The workbook's sheets, comma-separated.
+        sheets: String,
+    },
+    /// The encoding named in the settings is unknown.
+    #[error("the encoding `{label}` given in the settings is not known: use utf-8, utf-16le, utf-16be, euc-kr (cp949) or windows-1252")]
+    UnknownEncoding {
+        /// The label given.
+        label: String,
+    },
+    /// Decoding with the chosen encoding gives mostly U+FFFD.
+    #[error("reading the file as {encoding} turns {percent}% of its non-ASCII characters into unreadable ones: choose the file's real encoding in the settings (often EUC-KR for Korean Excel, windows-1252 for Western Excel, or UTF-8)")]
+    Undecodable {
+        /// The encoding used.
+        encoding: &'static str,
+        /// Share of non-ASCII characters replaced, in percent.
+        percent: u32,
+    },
+    /// The delimiter given in the settings cannot be used.
+    #[error("the delimiter `{delimiter}` given in the settings must be a single ASCII character such as , ; | or a tab")]
+    BadDelimiter {
+        /// The delimiter given.
+        delimiter: char,
+    },
     /// There is a header row but not a single data row.
-    #[error("the file has a header row but no data rows")]
-    NoRows,
-    /// No header matches a needed role and none was given.
-    #[error("could not find a {role} column; the header has: {found}. Rename the column or choose it in the settings")]
+    #[error("the file has a header row ({headers}) but no data rows: export it again with its rows")]
+    NoRows {
+        /// The header names, comma-separated.
+        headers: String,
+    },
+    /// No column (by name or by values) fits one or more needed roles, and
+    /// none was given.
+    #[error("could not find {}; the header has: {found}: rename {} or choose {} in the settings", missing(.roles), it_them(.roles, "the column", "the columns"), it_them(.roles, "it", "them"))]
     MissingColumn {
-        /// The role (`customer id`, `order date`, `amount`).
-        role: &'static str,
+        /// The roles (`customer id`, `order date`, `amount`).
+        roles: Vec<&'static str>,
         /// The header names found, comma-separated.
         found: String,
     },
     /// A column named in the settings is not in the header.
-    #[error("the {role} column `{name}` given in the settings is not in the header; the header has: {found}")]
+    #[error("the {role} column `{name}` given in the settings is not in the header, which has: {found}")]
     UnknownColumn {
         /// The role it was given for.
         role: &'static str,
@@ -34,20 +82,30 @@ pub enum IngestError {
         /// The header names found, comma-separated.
         found: String,
     },
-    /// The CSV itself is malformed at a position.
-    #[error("line {line}: {message}")]
-    Csv {
-        /// 1-based line number in the file.
-        line: u64,
-        /// What the CSV reader found wrong.
-        message: String,
-    },
     /// Every data row was skipped.
-    #[error("none of the {rows} data rows could be used: {reasons}")]
+    #[error("none of the {rows} data rows could be used ({reasons}): check the column choices and formats in the settings")]
     NoUsableRows {
         /// Rows read.
         rows: u64,
         /// Skip reasons with counts and the first example.
         reasons: String,
     },
+}
+
+/// "a customer id column", "order date or amount columns".
+fn missing(roles: &[&str]) -> String {
+    match roles {
+        [role] if role.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {role} column"),
+        [role] => format!("a {role} column"),
+        [first @ .., last] => format!("{} or {last} columns", first.join(", ")),
+        [] => "the columns".to_owned(),
+    }
+}
+
+fn it_them(roles: &[&str], one: &'static str, many: &'static str) -> &'static str {
+    if roles.len() == 1 {
+        one
+    } else {
+        many
+    }
 }

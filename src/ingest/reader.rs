@@ -1,9 +1,6 @@
-//! The CSV reader: bytes in, [`Customers`] and an [`IngestReport`] out.
+//! Reading a whole file held in memory.
 
-use csv::{ByteRecord, ReaderBuilder, Trim};
-
-use super::book::CustomerBook;
-use super::{parse_amount, AmountColumns, ColumnRoles, ColumnSpec, Customers, IngestError, IngestReport, SkipReason};
+use super::{ColumnSpec, Customers, IngestError, IngestOptions, IngestReport, IngestStream};
 use crate::date::Day;
 
 /// The result of reading a file: its customers and what happened to each row.
@@ -11,15 +8,17 @@ use crate::date::Day;
 pub struct Ingested {
     /// One record per customer.
     pub customers: Customers,
-    /// Rows read, used and skipped.
+    /// Rows read, used and skipped, and what was detected.
     pub report: IngestReport,
 }
 
-/// Reads a CSV export (header row first) into customers.
+/// Reads a CSV export (header row first) into customers, every format
+/// detected, with the columns of `spec`.
 ///
 /// Columns are taken from `spec` or guessed from the header. Rows dated after
 /// `until` (when given) are skipped and counted, as are rows with no customer
-/// id, an unreadable date or amount, or too few fields.
+/// id, an unreadable date or amount, too few fields, or repeating the line
+/// before them exactly.
 ///
 /// ```
 /// use segmenta::ingest::{read_customers, ColumnSpec};
@@ -30,110 +29,36 @@ pub struct Ingested {
 /// assert_eq!((read.report.rows_read, read.report.rows_used, read.report.rows_skipped()), (4, 3, 1));
 /// ```
 ///
-/// A file without a recognisable customer column is an error that names the
-/// headers it found:
+/// A file without a recognisable customer column (by name or by values) is
+/// an error that names the headers it found:
 ///
 /// ```
 /// use segmenta::ingest::{read_customers, ColumnSpec};
-/// let err = read_customers(b"who,date,amount\nx,2024-01-01,1\n", &ColumnSpec::default(), None).unwrap_err();
-/// assert!(err.to_string().starts_with("could not find a customer id column"));
+/// let err = read_customers(b"who,date,amount\n,2024-01-01,1\n", &ColumnSpec::default(), None).unwrap_err();
+/// assert!(err.to_string().starts_with("could not find a customer id column; the header has: who, date, amount"));
 /// ```
 pub fn read_customers(bytes: &[u8], spec: &ColumnSpec, until: Option<Day>) -> Result<Ingested, IngestError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(IngestError::Empty);
-    }
-    if let Some(offset) = bytes.iter().take(4096).position(|&b| b == 0) {
-        return Err(IngestError::Binary { offset });
-    }
-    let mut reader = ReaderBuilder::new().flexible(true).trim(Trim::All).from_reader(bytes);
-    let headers = reader.byte_headers().map_err(|e| csv_error(&e))?;
-    let headers: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).into_owned()).collect();
-    let roles = ColumnRoles::detect(headers, spec)?;
-    let mut report = IngestReport {
-        rows_read: 0,
-        rows_used: 0,
-        skipped: Vec::new(),
-        columns: roles.clone(),
-        first_date: None,
-        last_date: None,
-    };
-    let mut book = CustomerBook::default();
-    let mut record = ByteRecord::new();
-    while reader.read_byte_record(&mut record).map_err(|e| csv_error(&e))? {
-        report.rows_read += 1;
-        let line = record.position().map_or(0, |p| p.line());
-        match parse_row(&record, &roles, until) {
-            Ok(row) => {
-                book.add(row.customer, row.day, row.amount, row.order);
-                report.rows_used += 1;
-                report.first_date = Some(report.first_date.map_or(row.day, |d| d.min(row.day)));
-                report.last_date = Some(report.last_date.map_or(row.day, |d| d.max(row.day)));
-            }
-            Err((reason, column)) => {
-                let value = column.and_then(|c| record.get(c)).unwrap_or_default();
-                report.skip(reason, line, column.map(|c| roles.name(c)), value);
-            }
-        }
-    }
-    if report.rows_read == 0 {
-        return Err(IngestError::NoRows);
-    }
-    if report.rows_used == 0 {
-        return Err(IngestError::NoUsableRows { rows: report.rows_read, reasons: report.describe_skips() });
-    }
-    Ok(Ingested { customers: book.finish(), report })
+    read_with(bytes, &IngestOptions { columns: spec.clone(), ..IngestOptions::default() }, until)
 }
 
-struct Row<'r> {
-    customer: &'r [u8],
-    day: Day,
-    amount: f64,
-    order: Option<&'r [u8]>,
-}
-
-/// A skipped row's reason and, when one cell is to blame, its column index.
-type Skip = (SkipReason, Option<usize>);
-
-fn parse_row<'r>(record: &'r ByteRecord, roles: &ColumnRoles, until: Option<Day>) -> Result<Row<'r>, Skip> {
-    if record.len() <= roles.max_index() {
-        return Err((SkipReason::TooFewFields, None));
-    }
-    let customer = &record[roles.customer];
-    if customer.is_empty() {
-        return Err((SkipReason::MissingCustomer, Some(roles.customer)));
-    }
-    let day = text(&record[roles.date])
-        .and_then(Day::parse_iso)
-        .ok_or((SkipReason::BadDate, Some(roles.date)))?;
-    if until.is_some_and(|until| day > until) {
-        return Err((SkipReason::AfterAsOf, Some(roles.date)));
-    }
-    let amount = match roles.amount {
-        AmountColumns::Amount { index, .. } => number(record, index)?,
-        AmountColumns::QuantityTimesPrice { quantity, unit_price, .. } => {
-            number(record, quantity)? * number(record, unit_price)?
-        }
-    };
-    let order = roles.order.map(|i| &record[i]);
-    Ok(Row { customer, day, amount, order })
-}
-
-fn number(record: &ByteRecord, index: usize) -> Result<f64, Skip> {
-    text(&record[index])
-        .and_then(parse_amount)
-        .ok_or((SkipReason::BadAmount, Some(index)))
-}
-
-fn text(bytes: &[u8]) -> Option<&str> {
-    std::str::from_utf8(bytes).ok()
-}
-
-fn csv_error(e: &csv::Error) -> IngestError {
-    let line = e.position().map_or(0, |p| p.line());
-    let message = match e.kind() {
-        csv::ErrorKind::Io(io) => io.to_string(),
-        _ => e.to_string(),
-    };
-    IngestError::Csv { line, message }
+/// Reads a whole file (CSV or `.xlsx`) with all the ingest options.
+///
+/// ```
+/// use segmenta::ingest::{read_with, DecimalMark, IngestOptions};
+/// let csv = "kunde;datum;betrag;netto\nk1;05.03.2024;1.234,50 €;1.000,00\nk2;06.03.2024;(10,00);(8,00)\n";
+/// // German headers are not known names: the columns are found from their values…
+/// let read = read_with(csv.as_bytes(), &IngestOptions::default(), None).unwrap();
+/// assert_eq!(read.report.columns.from_values, ["order date", "amount", "customer id"]);
+/// assert_eq!(read.report.decimal_mark, DecimalMark::Comma);
+/// assert_eq!(read.customers.monetary, [1000.0, -8.0]);
+/// // …and any of them can be chosen instead.
+/// let mut options = IngestOptions::default();
+/// options.columns.amount = Some("betrag".into());
+/// let read = read_with(csv.as_bytes(), &options, None).unwrap();
+/// assert_eq!(read.customers.monetary, [1234.5, -10.0]);
+/// ```
+pub fn read_with(bytes: &[u8], options: &IngestOptions, until: Option<Day>) -> Result<Ingested, IngestError> {
+    let mut stream = IngestStream::new(options, until);
+    stream.push(bytes)?;
+    stream.finish()
 }

@@ -26,7 +26,7 @@ test('a Korean browser gets the Korean page, with won amounts without decimals',
 
 test('the EN/한국어 toggle switches labels, segment names and actions, and is remembered', async () => {
   const { page, errors } = await openPage(env.browser, env.base, { locale: 'en-US' });
-  assert.equal(await page.textContent('#drop-zone .drop-title'), 'Drop a transactions CSV here');
+  assert.equal(await page.textContent('#drop-zone .drop-title'), 'Drop a transactions file here (CSV or Excel .xlsx)');
   await page.click('#sample-button');
   assert.equal(await settled(page), 'done', await page.textContent('#error'));
   const english = await segmentNames(page);
@@ -35,7 +35,7 @@ test('the EN/한국어 toggle switches labels, segment names and actions, and is
 
   await page.click('#lang-switch button[data-lang="ko"]');
   assert.equal(await page.getAttribute('#lang-switch button[data-lang="ko"]', 'aria-pressed'), 'true');
-  assert.equal(await page.textContent('#drop-zone .drop-title'), '거래 CSV 파일을 여기에 놓으세요');
+  assert.equal(await page.textContent('#drop-zone .drop-title'), '거래 파일을 여기에 놓으세요 (CSV 또는 Excel .xlsx)');
   assert.equal(await page.textContent('label[for="file-input"]'), '파일 선택');
   const korean = await segmentNames(page);
   assert.equal(korean.length, english.length);

@@ -1,12 +1,11 @@
 // End-to-end tests of the real page in headless Chromium: the built dist/
 // folder served on localhost, files given through the real file input.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { servePage } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = `${root}dist`;
@@ -14,34 +13,7 @@ const sample = `${dist}/sample.csv`;
 const shots = `${root}test-output`;
 mkdirSync(shots, { recursive: true });
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  server = await serve(dist, 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page; fails the test on any uncaught page error. */
-async function open() {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(base);
-  return { page, errors };
-}
+const { open } = servePage(dist);
 
 /** Waits until the page reports `done` or `error` and returns which. */
 async function settled(page) {

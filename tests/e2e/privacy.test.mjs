@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { launchChromium } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const sample = `${root}dist/sample.csv`;
@@ -22,11 +22,7 @@ before(async () => {
   symlinkSync(`${root}dist`, join(host, 'tools'), 'dir');
   server = await serve(host, 0);
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -1,0 +1,387 @@
+//! From records to customers: the header, the sample the formats are
+//! inferred from, then every row parsed with the chosen formats.
+
+use super::book::CustomerBook;
+use super::dates::infer_date_format;
+use super::duplicates::DuplicateRun;
+use super::hash::hash;
+use super::money::{Money, Switch};
+use super::split::{OwnedRecord, Record};
+use super::twin::TwinDates;
+use super::values::Sample;
+use super::{
+    infer_decimal_mark, parse_amount_with, AmountColumns, ColumnRoles, DateFormat, EncodingSource,
+    FileFormat, IngestError, IngestOptions, IngestReport, PreviewRow, RaggedExample, RaggedTally, ReturnsPolicy,
+    ReturnsTally, SkipReason,
+};
+use crate::date::Day;
+use crate::ingest::Ingested;
+
+/// Data rows kept before the formats are chosen: the formats are inferred
+/// from these cells, then the rows are replayed.
+pub(crate) const SAMPLE_ROWS: usize = 20_000;
+/// Rows shown in the preview.
+pub(crate) const PREVIEW_ROWS: usize = 10;
+/// Recency in days without an as-of date is counted back from this day.
+const RECENCY_ANCHOR: Day = Day(20_000); // 2024-10-04
+/// Ragged rows kept as examples.
+const RAGGED_EXAMPLES: usize = 5;
+
+/// What was found before the rows: the container, encoding and delimiter.
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    pub(crate) format: FileFormat,
+    pub(crate) encoding: &'static str,
+    pub(crate) encoding_source: EncodingSource,
+    pub(crate) delimiter: String,
+    pub(crate) sheet: Option<String>,
+    pub(crate) sheets: Vec<String>,
+}
+
+/// Takes records one at a time (the first is the header).
+pub(crate) struct Rows {
+    options: IngestOptions,
+    until: Option<Day>,
+    source: Source,
+    state: State,
+}
+
+enum State {
+    Header,
+    Sampling { headers: Vec<String>, sample: Vec<OwnedRecord> },
+    Ready(Box<Pipeline>),
+}
+
+impl Rows {
+    pub(crate) fn new(options: &IngestOptions, until: Option<Day>, source: Source) -> Rows {
+        Rows { options: options.clone(), until, source, state: State::Header }
+    }
+
+    /// The encoding turned out to be `name` (the first bytes were ASCII).
+    pub(crate) fn set_encoding(&mut self, name: &'static str) {
+        self.source.encoding = name;
+        if let State::Ready(p) = &mut self.state {
+            p.report.encoding = name.to_owned();
+        }
+    }
+
+    /// Data rows taken so far.
+    pub(crate) fn rows_read(&self) -> u64 {
+        match &self.state {
+            State::Header => 0,
+            State::Sampling { sample, .. } => sample.len() as u64,
+            State::Ready(p) => p.report.rows_read,
+        }
+    }
+
+    /// Takes the next record.
+    pub(crate) fn take(&mut self, record: Record<'_>) -> Result<(), IngestError> {
+        match &mut self.state {
+            State::Header => {
+                let headers = record.strings().into_iter().map(|h| h.trim().to_owned()).collect();
+                self.state = State::Sampling { headers, sample: Vec::new() };
+            }
+            State::Sampling { sample, .. } => {
+                sample.push(OwnedRecord::of(&record));
+                if sample.len() >= SAMPLE_ROWS {
+                    self.start()?;
+                }
+            }
+            State::Ready(p) => p.row(&record),
+        }
+        Ok(())
+    }
+
+    /// Ends the input: the customers and the report.
+    pub(crate) fn finish(mut self, bytes_read: u64) -> Result<Ingested, IngestError> {
+        match &self.state {
+            State::Header => return Err(IngestError::Empty),
+            State::Sampling { headers, sample } if sample.is_empty() => {
+                return Err(IngestError::NoRows { headers: headers.join(", ") })
+            }
+            _ => {}
+        }
+        self.start()?;
+        let State::Ready(p) = self.state else { unreachable!("started above") };
+        p.finish(bytes_read)
+    }
+
+    /// Chooses columns and formats from the sample and replays it.
+    fn start(&mut self) -> Result<(), IngestError> {
+        if !matches!(self.state, State::Sampling { .. }) {
+            return Ok(());
+        }
+        let State::Sampling { headers, sample } = std::mem::replace(&mut self.state, State::Header) else {
+            unreachable!("checked above")
+        };
+        let mut p = Pipeline::new(headers, &sample, &self.options, self.until, &self.source)?;
+        for r in &sample {
+            p.row(&r.view());
+        }
+        self.state = State::Ready(Box::new(p));
+        Ok(())
+    }
+}
+
+/// Parses rows with the chosen columns and formats and folds them into the book.
+struct Pipeline {
+    /// For customer tables with recency in days: the day recency counts back from.
+    anchor: Option<Day>,
+    roles: ColumnRoles,
+    max_index: usize,
+    date: DateFormat,
+    /// The decimal mark, and its other reading while undecided.
+    money: Money,
+    /// While the date column fits both day-first and month-first: the other
+    /// format and the dates it reads.
+    twin: Option<(DateFormat, TwinDates)>,
+    policy: ReturnsPolicy,
+    until: Option<Day>,
+    report: IngestReport,
+    book: CustomerBook,
+    run: DuplicateRun,
+}
+
+impl Pipeline {
+    fn new(
+        headers: Vec<String>,
+        sample: &[OwnedRecord],
+        options: &IngestOptions,
+        until: Option<Day>,
+        source: &Source,
+    ) -> Result<Pipeline, IngestError> {
+        let header_len = headers.len();
+        let roles = ColumnRoles::detect_with(headers, &options.columns, Some(&Sample::new(sample, header_len)))?;
+        let cells = |i: usize| sample.iter().map(move |r| std::str::from_utf8(r.get(i)).unwrap_or(""));
+        let recency_in_days = roles.customer_table.as_ref().is_some_and(|t| t.recency_in_days);
+        let (date, ambiguous_with) = match options.date_format {
+            Some(f) => (f, None),
+            None if recency_in_days => (DateFormat::Iso, None),
+            None => infer_date_format(cells(roles.date))
+                .map_or((DateFormat::Iso, None), |x| (x.format, x.ambiguous_with)),
+        };
+        // Recency given in days: dates are counted back from the as-of date
+        // (or, without one, from a fixed day that then serves as the as-of date).
+        let as_of_hint = recency_in_days.then(|| until.unwrap_or(RECENCY_ANCHOR));
+        let amount_cells: Vec<&str> = match roles.amount {
+            AmountColumns::Amount { index, .. } => cells(index).collect(),
+            AmountColumns::QuantityTimesPrice { quantity, unit_price, .. } => cells(quantity).chain(cells(unit_price)).collect(),
+        };
+        let decimal = infer_decimal_mark(amount_cells);
+        let mark = options.decimal_mark.unwrap_or(decimal.mark);
+        let report = IngestReport {
+            format: source.format,
+            bytes_read: 0,
+            encoding: source.encoding.to_owned(),
+            encoding_source: source.encoding_source,
+            delimiter: source.delimiter.clone(),
+            sheet: source.sheet.clone(),
+            sheets: source.sheets.clone(),
+            date_format: date,
+            date_format_given: options.date_format.is_some(),
+            date_format_ambiguous_with: ambiguous_with,
+            decimal_mark: mark,
+            decimal_mark_ambiguous: options.decimal_mark.is_none() && decimal.ambiguous,
+            returns: ReturnsTally { policy: options.returns, rows: 0, amount: 0.0 },
+            ragged: RaggedTally { expected_fields: header_len, count: 0, examples: Vec::new() },
+            preview: Vec::new(),
+            rows_read: 0,
+            rows_used: 0,
+            skipped: Vec::new(),
+            columns: roles.clone(),
+            first_date: None,
+            last_date: None,
+            as_of_hint,
+        };
+        Ok(Pipeline {
+            anchor: as_of_hint,
+            max_index: roles.max_index(),
+            roles,
+            date,
+            twin: ambiguous_with.map(|f| (f, TwinDates::new())),
+            money: Money::new(mark, options.decimal_mark.is_none() && decimal.ambiguous),
+            policy: options.returns,
+            until,
+            report,
+            book: CustomerBook::default(),
+            run: DuplicateRun::default(),
+        })
+    }
+
+    fn row(&mut self, record: &Record<'_>) {
+        let report = &mut self.report;
+        report.rows_read += 1;
+        if report.preview.len() < PREVIEW_ROWS {
+            report.preview.push(PreviewRow { line: record.line, fields: record.strings() });
+        }
+        if record.len() != report.ragged.expected_fields {
+            report.ragged.count += 1;
+            if report.ragged.examples.len() < RAGGED_EXAMPLES {
+                report.ragged.examples.push(RaggedExample { line: record.line, fields: record.len() });
+            }
+        }
+        match self.parse(record) {
+            Ok(()) => self.report.rows_used += 1,
+            Err((reason, column)) => {
+                // The value is only copied for the first few examples of a reason.
+                let value = || match column {
+                    Some(c) => record.get(c).to_vec(),
+                    None => line_text(record),
+                };
+                self.report.skip(reason, record.line, column.map(|c| self.roles.name(c)), value);
+            }
+        }
+    }
+
+    /// Uses one row, or says why not (and which column, if one cell is to blame).
+    fn parse(&mut self, record: &Record<'_>) -> Result<(), (SkipReason, Option<usize>)> {
+        let roles = &self.roles;
+        if record.len() <= self.max_index {
+            return Err((SkipReason::TooFewFields, None));
+        }
+        let customer = record.get(roles.customer).trim_ascii();
+        if customer.is_empty() {
+            return Err((SkipReason::MissingCustomer, Some(roles.customer)));
+        }
+        let day = match self.anchor {
+            Some(anchor) => text(record.get(roles.date))
+                .and_then(|t| t.trim().parse::<u32>().ok())
+                .map(|days| Day(anchor.0 - days as i32)),
+            None => self.date.parse_bytes(record.get(roles.date)),
+        };
+        let raw_date = record.get(roles.date);
+        let day = match (day, &self.twin) {
+            (Some(day), _) => day,
+            // Only the other order reads it: the whole column is that order.
+            (None, Some((twin, _))) if twin.parse_bytes(raw_date).is_some() => {
+                self.settle_on_twin();
+                self.date.parse_bytes(raw_date).ok_or((SkipReason::BadDate, Some(self.roles.date)))?
+            }
+            (None, _) => return Err((SkipReason::BadDate, Some(self.roles.date))),
+        };
+        let roles = &self.roles;
+        if self.until.is_some_and(|until| day > until) {
+            return Err((SkipReason::AfterAsOf, Some(roles.date)));
+        }
+        if let Some(table) = &roles.customer_table {
+            let orders = text(record.get(table.frequency))
+                .and_then(|t| parse_amount_with(t, self.money.mark()))
+                .filter(|f| *f >= 0.0 && f.fract() == 0.0 && *f <= f64::from(u32::MAX))
+                .ok_or((SkipReason::BadAmount, Some(table.frequency)))?;
+            let monetary = self.amount(record, &[roles.customer_amount_index()])?;
+            if self.run.is_duplicate(record, None, &self.roles) {
+                return Err((SkipReason::Duplicate, None));
+            }
+            let i = self.book.add_customer(customer, day, orders as u32, monetary);
+            self.money.note_used(i);
+            self.note_day(day, i, raw_date);
+            return Ok(());
+        }
+        let mut amount = match roles.amount {
+            AmountColumns::Amount { index, .. } => self.amount(record, &[index])?,
+            AmountColumns::QuantityTimesPrice { quantity, unit_price, .. } => self.amount(record, &[quantity, unit_price])?,
+        };
+        // Only a row that would be used can be a duplicate that matters.
+        let order = self.roles.order.map(|i| record.get(i).trim_ascii());
+        let order_key = order.map(|o| hash(o, 1));
+        if self.run.is_duplicate(record, order_key, &self.roles) {
+            return Err((SkipReason::Duplicate, None));
+        }
+        let cancelled = order.is_some_and(is_cancellation);
+        if cancelled || amount < 0.0 {
+            amount = -amount.abs();
+            self.report.returns.rows += 1;
+            self.report.returns.amount += amount;
+            self.money.note_return();
+            if self.policy == ReturnsPolicy::Drop {
+                return Err((SkipReason::Return, None));
+            }
+        }
+        let i = self.book.add(customer, day, amount, order_key);
+        self.money.note_used(i);
+        self.note_day(day, i, raw_date);
+        Ok(())
+    }
+
+    /// A cell only the other day/month order reads: switch to it, with the
+    /// dates it gave every row so far.
+    fn settle_on_twin(&mut self) {
+        let Some((twin, dates)) = self.twin.take() else { return };
+        let (first, last, range) = dates.into_parts();
+        self.book.replace_dates(first, last);
+        self.date = twin;
+        let r = &mut self.report;
+        r.date_format = twin;
+        r.date_format_ambiguous_with = None;
+        r.first_date = range.map(|(a, _)| a);
+        r.last_date = range.map(|(_, b)| b);
+    }
+
+    /// Customer `i` bought on `day` (`raw` as written, for the other reading).
+    fn note_day(&mut self, day: Day, i: usize, raw: &[u8]) {
+        let r = &mut self.report;
+        r.first_date = Some(r.first_date.map_or(day, |d| d.min(day)));
+        r.last_date = Some(r.last_date.map_or(day, |d| d.max(day)));
+        if let Some((twin, dates)) = &mut self.twin {
+            dates.note(i, twin.parse_bytes(raw).unwrap_or(day));
+        }
+    }
+
+    /// The product of the cells in `columns`, read with the decimal mark
+    /// (switching marks when this row settles the column on the other one).
+    fn amount(&mut self, record: &Record<'_>, columns: &[usize]) -> Result<f64, (SkipReason, Option<usize>)> {
+        let cells: [&[u8]; 2] = [record.get(columns[0]), columns.get(1).map_or(&[][..], |&c| record.get(c))];
+        let (value, switch) =
+            self.money.read(&cells[..columns.len()]).map_err(|k| (SkipReason::BadAmount, Some(columns[k])))?;
+        if let Some(Switch { mark, monetary, returns }) = switch {
+            self.book.replace_monetary(monetary);
+            let r = &mut self.report;
+            r.returns.amount = returns;
+            r.decimal_mark = mark;
+            r.decimal_mark_ambiguous = false;
+        }
+        Ok(value)
+    }
+
+    fn finish(mut self, bytes_read: u64) -> Result<Ingested, IngestError> {
+        let report = &mut self.report;
+        report.bytes_read = bytes_read;
+        if report.rows_used == 0 {
+            return Err(IngestError::NoUsableRows { rows: report.rows_read, reasons: report.describe_skips() });
+        }
+        Ok(Ingested { customers: self.book.finish(), report: self.report })
+    }
+}
+
+/// `C536379`: an order id starting with `C` and a digit marks a cancellation.
+fn is_cancellation(order: &[u8]) -> bool {
+    matches!(order, [b'C' | b'c', d, ..] if d.is_ascii_digit())
+}
+
+fn text(bytes: &[u8]) -> Option<&str> {
+    std::str::from_utf8(bytes).ok()
+}
+
+/// The whole row as text, fields joined by commas, for examples.
+fn line_text(record: &Record<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in 0..record.len() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(record.get(i));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cancellations_are_c_and_a_digit() {
+        assert!(is_cancellation(b"C536379"));
+        assert!(!is_cancellation(b"CUST1"));
+        assert!(!is_cancellation(b"536379"));
+    }
+}

@@ -1,0 +1,218 @@
+// How the file was read: what was detected (encoding, delimiter, sheet, date
+// format, decimal mark, returns policy), each changeable; the column mapping
+// over a preview of the first rows; and the data-quality report. User text
+// (headers, cells, values) is only ever inserted with textContent.
+import { formatCount, formatMoney } from './format.js';
+
+const ENCODINGS = [
+  ['utf-8', 'UTF-8'], ['utf-16le', 'UTF-16 LE'], ['utf-16be', 'UTF-16 BE'],
+  ['euc-kr', 'EUC-KR / CP949 (Korean)'], ['windows-1252', 'Windows-1252 (Western)'],
+];
+const DELIMITERS = [[',', 'comma ,'], [';', 'semicolon ;'], ['\t', 'tab'], ['|', 'pipe |']];
+const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY.MM.DD', 'YYYY/MM/DD', 'M/D/YYYY', 'D/M/YYYY', 'M-D-YYYY', 'D-M-YYYY',
+  'D.M.YYYY', 'YYYYMMDD', 'YYYY년 M월 D일', 'excel serial', 'unix seconds'];
+const DECIMALS = [['point', 'point: 1,234.56'], ['comma', 'comma: 1.234,56']];
+const RETURNS = [['net', 'net them against spend'], ['drop', 'drop them (counted as skipped)']];
+const ROLES = [
+  ['customer', 'Customer id'], ['date', 'Order date'], ['amount', 'Amount'],
+  ['order', 'Order id'], ['quantity', 'Quantity'], ['unitPrice', 'Unit price'],
+];
+const TABLE_ROLES = [['customer', 'Customer id'], ['date', 'Last purchase date'], ['recencyDays', 'Recency (days)'],
+  ['frequency', 'Frequency (orders)'], ['amount', 'Monetary']];
+const SKIP_REASONS = {
+  missingCustomer: 'no customer id',
+  badDate: 'date missing or not a date',
+  badAmount: 'amount missing or not a number',
+  tooFewFields: 'too few fields',
+  afterAsOf: 'dated after the as-of date',
+  duplicate: 'exact duplicate of an earlier line',
+  return: 'return or cancellation, dropped by the returns policy',
+};
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/** A labelled select whose first option is "auto" (showing what was detected). */
+function select(id, label, autoLabel, options, value) {
+  const wrap = el('label', label);
+  const s = el('select');
+  s.id = id;
+  s.append(new Option(autoLabel, 'auto'));
+  for (const [v, text] of options) s.append(new Option(text, v));
+  s.value = value ?? 'auto';
+  wrap.append(s);
+  return wrap;
+}
+
+const delimiterName = (d) => DELIMITERS.find(([v]) => v === d)?.[1] ?? d;
+
+/** The column names each role is read from, as the report says. */
+function rolesOf(data) {
+  if (!data) return {};
+  const c = data.columns;
+  if (c.customerTable) {
+    const t = c.customerTable;
+    return { customer: c.customer, [t.recencyInDays ? 'recencyDays' : 'date']: c.date, frequency: t.frequency, amount: c.amount.index };
+  }
+  const roles = { customer: c.customer, date: c.date };
+  if (c.order !== null) roles.order = c.order;
+  if (c.amount.kind === 'amount') roles.amount = c.amount.index;
+  else Object.assign(roles, { quantity: c.amount.quantity, unitPrice: c.amount.unit_price ?? c.amount.unitPrice });
+  return roles;
+}
+
+/**
+ * Fills `box` with the file-reading panel. `data` is the report's `data`
+ * section (after a successful read) or null; `peek` the header and first
+ * rows (after a failed one). `ingest` holds the user's choices;
+ * `onChange(newIngest)` is called when one changes.
+ */
+export function renderFileRead(box, { data = null, peek = null }, ingest, onChange) {
+  box.replaceChildren();
+  box.hidden = false;
+  box.append(el('h2', 'How the file was read'));
+  const form = el('form', undefined, 'read-settings');
+  form.id = 'read-form';
+  const detected = data ?? peek;
+  const isXlsx = data?.format === 'xlsx';
+  if (!isXlsx) {
+    form.append(select('read-encoding', 'Encoding', `auto (${detected.encoding})`, ENCODINGS, ingest.encoding));
+    form.append(select('read-delimiter', 'Delimiter', `auto (${delimiterName(detected.delimiter)})`, DELIMITERS, ingest.delimiter));
+  } else {
+    form.append(select('read-sheet', 'Sheet', `first (${data.sheets[0]})`, data.sheets.map((s) => [s, s]), ingest.sheet));
+  }
+  if (data) {
+    form.append(select('read-date-format', 'Date format', `auto (${data.dateFormat})`, DATE_FORMATS.map((f) => [f, f]), ingest.dateFormat));
+    form.append(select('read-decimal', 'Decimal mark', `auto (${data.decimalMark})`, DECIMALS, ingest.decimalMark));
+  }
+  form.append(select('read-returns', 'Returns', `net them against spend (default)`, RETURNS.slice(1), ingest.returns));
+  box.append(form);
+
+  if (data?.dateFormatAmbiguousWith) {
+    box.append(el('p', `The dates fit both ${data.dateFormat} and ${data.dateFormatAmbiguousWith}: they were read as `
+      + `${data.dateFormat}. If that is wrong, choose ${data.dateFormatAmbiguousWith} under “Date format”.`, 'warning ambiguous'));
+  }
+
+  if (data?.decimalMarkAmbiguous && /[.,]\d{3}\b/.test(JSON.stringify(data.preview))) {
+    const other = data.decimalMark === 'point' ? 'comma' : 'point';
+    box.append(el('p', `No amount showed which mark is the decimal one (they look like 1,234 or 1.234): they were read `
+      + `with a decimal ${data.decimalMark}. If the totals look a thousand times off, choose “${other}” under “Decimal mark”.`,
+    'warning decimal'));
+  }
+
+  const headers = data ? data.columns.headers : peek.headers;
+  const roles = rolesOf(data);
+  const mapping = el('form', undefined, 'read-settings');
+  mapping.id = 'mapping-form';
+  const columns = ingest.columns ?? {};
+  const roleList = data?.columns.customerTable ? TABLE_ROLES : ROLES;
+  for (const [role, label] of roleList) {
+    const current = roles[role] !== undefined ? headers[roles[role]] : 'none';
+    // The order column can also be turned off: every row is then an order.
+    const none = role === 'order' ? [['', '(none: every row is an order)']] : [];
+    mapping.append(select(`map-${role}`, label, `auto (${current})`, [...none, ...headers.map((h) => [h, h])], columns[role]));
+  }
+  box.append(el('h3', 'Columns'), mapping);
+
+  const rows = data ? data.preview : peek.preview;
+  box.append(el('h3', `The first ${rows.length} rows`), previewTable(headers, rows, roles));
+
+  const changed = () => {
+    const next = {};
+    const pick = (id, key, into = next) => {
+      const s = box.querySelector(`#${id}`);
+      if (s && s.value !== 'auto') into[key] = s.value;
+    };
+    pick('read-encoding', 'encoding');
+    pick('read-delimiter', 'delimiter');
+    pick('read-sheet', 'sheet');
+    pick('read-date-format', 'dateFormat');
+    pick('read-decimal', 'decimalMark');
+    pick('read-returns', 'returns');
+    next.columns = {};
+    for (const [role] of roleList) pick(`map-${role}`, role, next.columns);
+    // Keep choices the panel does not show (e.g. the date format while only peeking).
+    for (const key of ['dateFormat', 'decimalMark']) if (!data && ingest[key]) next[key] = ingest[key];
+    onChange(next);
+  };
+  for (const f of [form, mapping]) {
+    f.addEventListener('change', changed);
+    f.addEventListener('submit', (e) => e.preventDefault());
+  }
+}
+
+function previewTable(headers, rows, roles) {
+  const wrap = el('div', undefined, 'table-wrap');
+  const table = el('table');
+  table.id = 'preview-table';
+  const roleOf = new Map(Object.entries(roles).map(([role, i]) => [i, [...ROLES, ...TABLE_ROLES].find(([r]) => r === role)[1]]));
+  const head = el('thead');
+  const tr = el('tr');
+  tr.append(el('th', 'Line'));
+  headers.forEach((h, i) => {
+    const th = el('th', h);
+    th.scope = 'col';
+    if (roleOf.has(i)) {
+      th.className = 'mapped';
+      th.append(el('span', roleOf.get(i), 'role'));
+    }
+    tr.append(th);
+  });
+  head.append(tr);
+  const body = el('tbody');
+  for (const row of rows) {
+    const r = el('tr');
+    r.append(el('td', String(row.line), 'num'));
+    row.fields.forEach((f, i) => r.append(el('td', f, roleOf.has(i) ? 'mapped' : undefined)));
+    body.append(r);
+  }
+  table.append(head, body);
+  wrap.append(table);
+  return wrap;
+}
+
+/** The data-quality report: columns used, every skip reason with its lines, returns, ragged rows. */
+export function renderDataQuality(box, data) {
+  box.replaceChildren();
+  const cols = data.columns;
+  const amount = cols.amount.name;
+  const order = cols.order === null ? 'none (every row counts as an order)' : cols.headers[cols.order];
+  if (cols.customerTable) {
+    const t = cols.customerTable;
+    const recency = t.recencyInDays ? `recency in days “${cols.headers[cols.date]}” (counted back from ${data.asOfHint ?? 'the as-of date'})` : `last purchase “${cols.headers[cols.date]}”`;
+    box.append(el('p', `A customer table, taken as it is: customer “${cols.headers[cols.customer]}”, ${recency}, frequency “${cols.headers[t.frequency]}”, monetary “${amount}”.`));
+  } else {
+    box.append(el('p', `Columns used: customer “${cols.headers[cols.customer]}”, date “${cols.headers[cols.date]}”, amount “${amount}”, order “${order}”.`));
+  }
+  if (cols.fromValues.length) {
+    box.append(el('p', `Found from the values (the header names said nothing): ${cols.fromValues.join(', ')}. Check the preview above and change them if needed.`, 'hint'));
+  }
+  const list = el('ul', undefined, 'skips');
+  for (const tally of data.skipped) {
+    const [first, ...more] = tally.examples;
+    let where = first ? ` — first at line ${first.line}${first.value ? `: “${first.value}”` : ''}` : '';
+    if (more.length) where += `; also lines ${more.map((e) => e.line).join(', ')}${tally.count > tally.examples.length ? ', …' : ''}`;
+    list.append(el('li', `${formatCount(tally.count)} rows skipped: ${SKIP_REASONS[tally.reason] ?? tally.reason}${where}`));
+  }
+  const r = data.returns;
+  if (r.rows > 0) {
+    const what = r.policy === 'net' ? 'netted against the customers’ spend' : 'dropped';
+    list.append(el('li', `${formatCount(r.rows)} returns or cancellations (${formatMoney(r.amount)}): ${what}`));
+  }
+  if (data.ragged.count > 0) {
+    const lines = data.ragged.examples.map((e) => `${e.line} (${e.fields})`).join(', ');
+    list.append(el('li', `${formatCount(data.ragged.count)} rows do not have the header’s ${data.ragged.expectedFields} fields — lines ${lines}`));
+  }
+  if (list.children.length) box.append(list);
+}
+
+/** "12.3 MB of 45.0 MB (27 %), 123,456 rows" */
+export function describeProgress(info) {
+  const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+  const share = info.total ? ` (${Math.floor((100 * info.bytes) / info.total)} %)` : '';
+  return `${mb(info.bytes)} of ${mb(info.total)}${share}, ${formatCount(info.rows)} rows`;
+}
