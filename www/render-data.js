@@ -2,6 +2,7 @@
 // format, decimal mark, returns policy), each changeable; the column mapping
 // over a preview of the first rows; and the data-quality report. User text
 // (headers, cells, values) is only ever inserted with textContent.
+import { t } from './i18n.js';
 import { formatCount, formatMoney } from './format.js';
 
 const ENCODINGS = [
@@ -214,5 +215,5 @@ export function renderDataQuality(box, data) {
 export function describeProgress(info) {
   const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
   const share = info.total ? ` (${Math.floor((100 * info.bytes) / info.total)} %)` : '';
-  return `${mb(info.bytes)} of ${mb(info.total)}${share}, ${formatCount(info.rows)} rows`;
+  return t('progressDetail', mb(info.bytes), mb(info.total), share, formatCount(info.rows));
 }

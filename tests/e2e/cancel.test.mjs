@@ -22,7 +22,11 @@ test('Cancel stops a long analysis at once, and a new analysis works after it', 
   await page.waitForFunction(() => document.body.dataset.state === 'working');
   assert.ok(await page.isVisible('#progress'), 'the progress bar shows');
   assert.ok(await page.isVisible('#cancel-button'));
-  await page.waitForFunction(() => document.getElementById('status').textContent === 'Analysing…');
+  // While the file streams in: the stage, bytes and rows read, and a percentage on the bar.
+  await page.waitForFunction(() => /^Reading big\.csv: .* MB of .* MB/.test(document.getElementById('status').textContent)
+    && /%/.test(document.getElementById('progress-percent').textContent));
+  const fraction = await page.$eval('#progress-bar', (bar) => bar.value);
+  assert.ok(fraction > 0 && fraction <= 1, `bar at ${fraction}`);
   await page.screenshot({ path: `${shots}/progress-en-desktop.png` });
 
   // The main thread stays responsive during the run: a timer fires on time.

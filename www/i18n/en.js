@@ -72,6 +72,7 @@ export default {
   // Status and errors
   starting: 'Starting the analysis engine…',
   cancel: 'Cancel',
+  progressDetail: (read, total, share, rows) => `${read} of ${total}${share}, ${rows} rows`,
   readingStage: 'Reading',
   rereadingStage: 'Reading again for the segment movement',
   cancelled: 'Cancelled. Choose a file or change a setting to start again.',

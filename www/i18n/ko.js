@@ -72,6 +72,7 @@ export default {
   footer: 'WebAssembly로 브라우저 안에서 계산',
   starting: '분석 엔진을 시작하는 중…',
   cancel: '취소',
+  progressDetail: (read, total, share, rows) => `${total} 중 ${read}${share}, ${rows}행`,
   readingStage: '읽는 중',
   rereadingStage: '세그먼트 이동을 위해 다시 읽는 중',
   cancelled: '취소했습니다. 파일을 고르거나 설정을 바꾸면 다시 시작합니다.',
