@@ -15,6 +15,7 @@ const STAGES = ['starting', 'analysing'];
 let currentFile = null; // a Blob; kept so changing a setting re-runs without re-choosing
 let controller = null;
 let lastReport = null; // drawn again when the language changes
+let lastFileRead = null; // the arguments of the file-reading panel, to draw it again in another language
 let ingest = null; // how to read the current file, as chosen in "How the file was read" (null: as detected)
 
 function setState(state, message = '') {
@@ -51,6 +52,12 @@ function settings() {
 
 const READING = { reading: 'readingStage', rereading: 'rereadingStage' };
 
+/** Draws the file-reading panel (and remembers how, for a language switch). */
+function showFileRead(...args) {
+  lastFileRead = args;
+  renderFileRead($('file-read'), ...args);
+}
+
 async function run() {
   if (!currentFile) return;
   controller?.abort();
@@ -73,7 +80,7 @@ async function run() {
     });
     const analysed = performance.now();
     lastReport = report;
-    renderFileRead($('file-read'), { data: report.data }, chosen.ingest, onIngestChange);
+    showFileRead({ data: report.data }, chosen.ingest, onIngestChange);
     renderReport(report, showError);
     renderMapEditor($('map-editor'), report.rfm.map, (map) => {
       setCustomMap(map);
@@ -89,7 +96,7 @@ async function run() {
     if (error.name === 'AbortError') return;
     $('error').textContent = `${currentFile.name}: ${errorText(error)}`;
     $('results').hidden = true;
-    if (error.peek) renderFileRead($('file-read'), { peek: error.peek }, chosen.ingest, onIngestChange);
+    if (error.peek) showFileRead({ peek: error.peek }, chosen.ingest, onIngestChange);
     else $('file-read').hidden = true;
     setState('error');
   }
@@ -171,6 +178,7 @@ $('lang-switch').addEventListener('click', (e) => {
 onLangChange(() => {
   showLang();
   if (lastReport) renderReport(lastReport, showError);
+  if (lastFileRead && !$('file-read').hidden) renderFileRead($('file-read'), ...lastFileRead);
   if (document.body.dataset.state === 'done') $('status').textContent = '';
 });
 applyStatic();

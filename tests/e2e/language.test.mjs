@@ -37,6 +37,8 @@ test('the EN/한국어 toggle switches labels, segment names and actions, and is
   assert.equal(await page.getAttribute('#lang-switch button[data-lang="ko"]', 'aria-pressed'), 'true');
   assert.equal(await page.textContent('#drop-zone .drop-title'), '거래 파일을 여기에 놓으세요 (CSV 또는 Excel .xlsx)');
   assert.equal(await page.textContent('label[for="file-input"]'), '파일 선택');
+  assert.equal(await page.textContent('#file-read h2'), '파일을 읽은 방식', 'the file-reading panel is drawn again');
+  assert.match(await page.textContent('#data-quality'), /^사용한 열: 고객/);
   const korean = await segmentNames(page);
   assert.equal(korean.length, english.length);
   assert.equal(korean[english.indexOf('Champions')], '챔피언');
