@@ -24,7 +24,7 @@ test('Cancel stops a long analysis at once, and a new analysis works after it', 
   assert.ok(await page.isVisible('#cancel-button'));
   // While the file streams in: the stage, bytes and rows read, and a percentage on the bar.
   await page.waitForFunction(() => /^Reading big\.csv: .* MB of .* MB/.test(document.getElementById('status').textContent)
-    && /%/.test(document.getElementById('progress-percent').textContent));
+    && document.getElementById('progress-bar').value > 0 && /%/.test(document.getElementById('progress-percent').textContent));
   const fraction = await page.$eval('#progress-bar', (bar) => bar.value);
   assert.ok(fraction > 0 && fraction <= 1, `bar at ${fraction}`);
   await page.screenshot({ path: `${shots}/progress-en-desktop.png` });
