@@ -12,12 +12,12 @@ WWW := $(wildcard www/*.* www/*/*)
 WASM := pkg/segmenta_bg.wasm
 CLI := target/release/segmenta
 
-.PHONY: demo test bench dist tools tools-test native-test e2e-test clean
+.PHONY: demo test bench dist tools tools-test native-test e2e-test fuzz fuzz-smoke clean
 
 demo: tools dist
 	node scripts/serve.mjs dist $(PORT)
 
-test: tools-test native-test dist e2e-test
+test: tools-test native-test dist e2e-test fuzz-smoke
 
 tools:
 	@scripts/install-tools.sh build
@@ -52,6 +52,15 @@ dist/.stamp: $(WASM) $(CLI) $(WWW)
 	cp pkg/segmenta.js pkg/segmenta_bg.wasm dist/pkg/
 	$(CLI) sample --out dist/sample.csv
 	touch $@
+
+# Every fuzz target for FUZZ_SECONDS (default 10 minutes each); figures go to fuzz/RESULTS.md.
+FUZZ_SECONDS ?= 600
+fuzz: tools-test
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The fuzz targets build and run briefly on every test run.
+fuzz-smoke:
+	FUZZ_RECORD=0 scripts/fuzz.sh 10
 
 clean:
 	rm -rf dist pkg target/wasm32-unknown-unknown

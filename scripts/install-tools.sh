@@ -51,7 +51,10 @@ if [ "$(npm_version binaryen)" != "$binaryen_version" ]; then
   npm install --no-save --no-audit --no-fund --loglevel=error "binaryen@$binaryen_version"
 fi
 
-# 5. For the tests: Debian's Chromium (Playwright cannot download its own here).
+# 5. For the tests: cargo-fuzz, and Debian's Chromium (Playwright cannot download its own here).
+if [ "$mode" = test ]; then
+  cargo_tool cargo-fuzz cargo-fuzz "$(get test-tools.cargo-fuzz)"
+fi
 if [ "$mode" = test ] && [ ! -x /usr/bin/chromium ]; then
   say "apt-get install chromium"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
