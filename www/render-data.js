@@ -9,11 +9,13 @@ const ENCODINGS = [
   ['utf-8', 'UTF-8'], ['utf-16le', 'UTF-16 LE'], ['utf-16be', 'UTF-16 BE'],
   ['euc-kr', 'EUC-KR / CP949 (Korean)'], ['windows-1252', 'Windows-1252 (Western)'],
 ];
-const DELIMITERS = [[',', 'comma ,'], [';', 'semicolon ;'], ['\t', 'tab'], ['|', 'pipe |']];
+// Choices as [value, text key].
+const DELIMITERS = [[',', 'delimComma'], [';', 'delimSemicolon'], ['\t', 'delimTab'], ['|', 'delimPipe']];
 const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY.MM.DD', 'YYYY/MM/DD', 'M/D/YYYY', 'D/M/YYYY', 'M-D-YYYY', 'D-M-YYYY',
   'D.M.YYYY', 'YYYYMMDD', 'YYYY년 M월 D일', 'excel serial', 'unix seconds'];
-const DECIMALS = [['point', 'point: 1,234.56'], ['comma', 'comma: 1.234,56']];
-const RETURNS = [['net', 'net them against spend'], ['drop', 'drop them (counted as skipped)']];
+const DECIMALS = [['point', 'decimalPoint'], ['comma', 'decimalComma']];
+const RETURNS = [['drop', 'returnsDrop']];
+const translated = (choices) => choices.map(([value, key]) => [value, t(key)]);
 // Column roles: [role, text key of its label].
 const ROLES = [
   ['customer', 'roleCustomer'], ['date', 'roleDate'], ['amount', 'roleAmount'],
@@ -41,7 +43,7 @@ function select(id, label, autoLabel, options, value) {
   return wrap;
 }
 
-const delimiterName = (d) => DELIMITERS.find(([v]) => v === d)?.[1] ?? d;
+const delimiterName = (d) => translated(DELIMITERS).find(([v]) => v === d)?.[1] ?? d;
 
 /** The column names each role is read from, as the report says. */
 function rolesOf(data) {
@@ -74,15 +76,15 @@ export function renderFileRead(box, { data = null, peek = null }, ingest, onChan
   const isXlsx = data?.format === 'xlsx';
   if (!isXlsx) {
     form.append(select('read-encoding', t('encoding'), t('auto', detected.encoding), ENCODINGS, ingest.encoding));
-    form.append(select('read-delimiter', t('delimiter'), t('auto', delimiterName(detected.delimiter)), DELIMITERS, ingest.delimiter));
+    form.append(select('read-delimiter', t('delimiter'), t('auto', delimiterName(detected.delimiter)), translated(DELIMITERS), ingest.delimiter));
   } else {
     form.append(select('read-sheet', t('sheet'), `first (${data.sheets[0]})`, data.sheets.map((s) => [s, s]), ingest.sheet));
   }
   if (data) {
     form.append(select('read-date-format', t('dateFormat'), t('auto', data.dateFormat), DATE_FORMATS.map((f) => [f, f]), ingest.dateFormat));
-    form.append(select('read-decimal', t('decimalMark'), t('auto', data.decimalMark), DECIMALS, ingest.decimalMark));
+    form.append(select('read-decimal', t('decimalMark'), t('auto', data.decimalMark), translated(DECIMALS), ingest.decimalMark));
   }
-  form.append(select('read-returns', t('returns'), `net them against spend (default)`, RETURNS.slice(1), ingest.returns));
+  form.append(select('read-returns', t('returns'), t('returnsNet'), translated(RETURNS), ingest.returns));
   box.append(form);
 
   if (data?.dateFormatAmbiguousWith) {
@@ -104,9 +106,9 @@ export function renderFileRead(box, { data = null, peek = null }, ingest, onChan
   const columns = ingest.columns ?? {};
   const roleList = data?.columns.customerTable ? TABLE_ROLES : ROLES;
   for (const [role, key] of roleList) {
-    const current = roles[role] !== undefined ? headers[roles[role]] : 'none';
+    const current = roles[role] !== undefined ? headers[roles[role]] : t('none');
     // The order column can also be turned off: every row is then an order.
-    const none = role === 'order' ? [['', '(none: every row is an order)']] : [];
+    const none = role === 'order' ? [['', t('noOrder')]] : [];
     mapping.append(select(`map-${role}`, t(key), t('auto', current), [...none, ...headers.map((h) => [h, h])], columns[role]));
   }
   box.append(el('h3', t('columns')), mapping);
