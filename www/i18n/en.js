@@ -3,7 +3,6 @@ export default {
   title: 'Segmenta — private customer segmentation',
   tagline: 'RFM segments and K-means clusters of your customers, with what to do about each.',
   privacy: 'Your file never leaves this computer: it is analysed inside this browser tab. To check, open the browser\'s developer tools on the Network tab and drop a file: no request carries it.',
-  languageLabel: 'Language',
   inputSection: 'Choose a transactions file',
   dropTitle: 'Drop a transactions file here (CSV or Excel .xlsx)',
   fileRead: 'How the file was read',

@@ -4,7 +4,6 @@ export default {
   title: 'Segmenta — 개인정보를 지키는 고객 세분화',
   tagline: '고객의 RFM 세그먼트와 K-평균 군집, 그리고 각 그룹에 맞는 조치.',
   privacy: '파일은 이 컴퓨터를 떠나지 않습니다: 이 브라우저 탭 안에서 분석됩니다. 확인하려면 브라우저 개발자 도구의 네트워크 탭을 열고 파일을 놓아 보세요: 파일을 보내는 요청은 없습니다.',
-  languageLabel: '언어',
   inputSection: '거래 파일 선택',
   dropTitle: '거래 파일을 여기에 놓으세요 (CSV 또는 Excel .xlsx)',
   fileRead: '파일을 읽은 방식',
