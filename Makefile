@@ -8,7 +8,7 @@ PORT ?= 8080
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 RUST_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
-WWW := $(wildcard www/*)
+WWW := $(wildcard www/*.* www/*/*)
 WASM := pkg/segmenta_bg.wasm
 CLI := target/release/segmenta
 
@@ -48,7 +48,7 @@ $(CLI): $(RUST_SOURCES)
 # The folder to copy to any static host: the page, the wasm package and the sample.
 dist/.stamp: $(WASM) $(CLI) $(WWW)
 	rm -rf dist && mkdir -p dist/pkg
-	cp www/* dist/
+	cp -r www/. dist/
 	cp pkg/segmenta.js pkg/segmenta_bg.wasm dist/pkg/
 	$(CLI) sample --out dist/sample.csv
 	touch $@

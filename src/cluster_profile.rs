@@ -5,7 +5,10 @@ use crate::cluster::{name_cluster, ClusterName, Clustering, Features, KChoice};
 use crate::report::{ClusterProfile, ClusterReport, CrossTable, Scaler};
 use crate::ingest::Customers;
 use crate::rfm::{RfmTable, Scores};
-use crate::summary::{median, summarize};
+use crate::summary::{median, scatter_sample, summarize, SCATTER_MAX};
+
+/// The scatter's sample is the same for the same file (its own seed, not the K-means one).
+const SCATTER_SEED: u64 = 0x5EED_5CA7;
 
 /// Renumbers clusters so that 0 is the largest (ties keep their order).
 pub fn largest_first(mut c: Clustering) -> Clustering {
@@ -71,6 +74,7 @@ pub fn cluster_report(
         overall,
         groups,
         cross_table: cross_table(segments, segment_names, &c.labels, &en),
+        scatter: scatter_sample(&rfm.recency, &rfm.monetary, &c.labels, SCATTER_MAX, SCATTER_SEED),
     };
     (report, en)
 }

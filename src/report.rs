@@ -6,7 +6,7 @@ use crate::date::Day;
 use crate::ingest::IngestReport;
 use crate::cluster::{KSelection, Scaling, Transform};
 use crate::rfm::{Boundary, Definition, FrequencyMeasure, MonetaryMeasure, ScoreBin, ScoringMethod, SegmentMap};
-use crate::summary::{GroupSummary, Movement, TopShare};
+use crate::summary::{GridCell, GroupSummary, Movement, ScatterPoint, TopShare};
 
 /// Everything shown after an analysis, ready to serialise.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,6 +52,8 @@ pub struct RfmReport {
     pub segments: Vec<GroupSummary>,
     /// Which segment every code goes to, and how many customers it holds.
     pub coverage: Coverage,
+    /// Customers and mean monetary value per (recency, frequency) score pair.
+    pub grid: Vec<GridCell>,
     /// Revenue share of the top 1 %, 10 % and 20 % of customers.
     pub concentration: Vec<TopShare>,
     /// The value-tier ladder, top tier first (non-empty tiers only).
@@ -142,6 +144,8 @@ pub struct ClusterReport {
     pub groups: Vec<ClusterProfile>,
     /// Customers per RFM segment (rows) and cluster (columns).
     pub cross_table: CrossTable,
+    /// A seeded sample of at most 5,000 customers (recency, monetary, cluster) for the scatter.
+    pub scatter: Vec<ScatterPoint>,
 }
 
 /// The feature preparation behind the clusters: each feature is

@@ -11,7 +11,7 @@ use crate::rfm::{
     boundary_text, code_of, definitions, empty_bins_hint, map_name, score_bins, score_with,
     segments_definition, MapIndex, RfmError, RfmOptions, RfmTable, Scale, Scores, SegmentMap, Stated,
 };
-use crate::summary::{concentration, movement, summarize, value_tiers, Movement, ValueTier};
+use crate::summary::{concentration, movement, rf_grid, summarize, value_tiers, Movement, ValueTier};
 
 /// The RFM results of every customer, and their report.
 #[derive(Debug, Clone)]
@@ -105,6 +105,7 @@ pub fn segment(customers: &Customers, as_of: Day, options: &RfmOptions, source: 
         map: map.clone(),
         segments: segment_rows,
         coverage,
+        grid: rf_grid(scores.bins, &scores.r, &scores.f, &rfm.monetary),
         concentration: concentration(&customers.monetary),
         tiers: tier_rows,
         movement,

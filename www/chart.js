@@ -3,7 +3,8 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function svg(tag, attrs = {}, text) {
+/** A new SVG element with attributes and optional text. */
+export function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
@@ -47,3 +48,24 @@ export function lineChart({ title, xs, ys, mark, xLabel, width = 320, height = 1
   }
   return figure;
 }
+
+/**
+ * A chart's <figure>: caption and an <svg> with a viewBox of `width` × `height`,
+ * named `name` (data-chart) for downloads and tests. Returns { figure, root }.
+ */
+export function chartFigure(name, title, width, height) {
+  const figure = document.createElement('figure');
+  figure.className = 'chart wide';
+  figure.dataset.chart = name;
+  const caption = document.createElement('figcaption');
+  caption.textContent = title;
+  const root = svg('svg', { xmlns: SVG, viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title,
+    'font-family': 'system-ui, sans-serif', 'font-size': 11 });
+  root.append(svg('title', {}, title));
+  figure.append(caption, root);
+  return { figure, root };
+}
+
+/** A text label (with light-mode fill as an attribute so a downloaded SVG keeps it). */
+export const label = (x, y, text, anchor = 'middle', extra = {}) =>
+  svg('text', { class: 'tick', x, y, 'text-anchor': anchor, fill: '#5b6475', ...extra }, text);

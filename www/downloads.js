@@ -1,12 +1,12 @@
 // Downloads of the latest analysis: the text comes from the worker (the same
 // Rust code as the CLI), saved through a Blob URL and an <a download>.
 
-const TYPES = { csv: 'text/csv;charset=utf-8', json: 'application/json' };
+const TYPES = { csv: 'text/csv;charset=utf-8', json: 'application/json', svg: 'image/svg+xml' };
 
-/** Saves `text` as a file called `filename`. */
-export function save(filename, text) {
+/** Saves `content` (text or a Blob) as a file called `filename`. */
+export function save(filename, content) {
   const type = TYPES[filename.split('.').pop()] ?? 'text/plain';
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

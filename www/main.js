@@ -5,23 +5,42 @@ import { renderReport } from './render.js';
 import { describeProgress, renderFileRead } from './render-data.js';
 import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js';
 import { AnalysisWorker } from './worker-client.js';
+import { applyStatic, lang, onLangChange, setLang, t } from './i18n.js';
+import { formatShare } from './format.js';
 
 const worker = new AnalysisWorker();
 const $ = (id) => document.getElementById(id);
-const STAGES = { starting: 'Starting the analysis engine…', analysing: 'Analysing…' };
+const STAGES = ['starting', 'analysing'];
 
 let currentFile = null; // a Blob; kept so changing a setting re-runs without re-choosing
 let controller = null;
+let lastReport = null; // drawn again when the language changes
+let lastFileRead = null; // the arguments of the file-reading panel, to draw it again in another language
 let ingest = null; // how to read the current file, as chosen in "How the file was read" (null: as detected)
 
 function setState(state, message = '') {
   document.body.dataset.state = state;
   $('status').textContent = message;
   $('error').hidden = state !== 'error';
+  $('progress').hidden = state !== 'working';
+}
+
+/** The working state with a stage and, when known, how far it is (0–1). */
+function showProgress(message, fraction) {
+  setState('working', message);
+  const bar = $('progress-bar');
+  if (fraction === undefined || fraction === null) bar.removeAttribute('value');
+  else bar.value = fraction;
+  $('progress-percent').textContent = fraction == null ? '' : formatShare(fraction);
+}
+
+/** An error for the user: an engine crash says what to report. */
+function errorText(error) {
+  return error.fatal ? t('engineCrashed', error.message) : error.message;
 }
 
 function showError(error) {
-  $('error').textContent = error.message;
+  $('error').textContent = errorText(error);
   setState('error');
 }
 
@@ -31,15 +50,21 @@ function settings() {
   return { ...form, ingest: ingest ?? form.ingest ?? {} };
 }
 
-const READING = { reading: 'Reading', rereading: 'Reading again for the segment movement' };
+const READING = { reading: 'readingStage', rereading: 'rereadingStage' };
+
+/** Draws the file-reading panel (and remembers how, for a language switch). */
+function showFileRead(...args) {
+  lastFileRead = args;
+  renderFileRead($('file-read'), ...args);
+}
 
 async function run() {
   if (!currentFile) return;
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
-  const name = currentFile.name ?? 'the file';
-  setState('working', `Reading ${name}…`);
+  const name = currentFile.name ?? t('theFile');
+  showProgress(t('reading', name), 0);
   const chosen = settings();
   const onIngestChange = (next) => {
     ingest = next;
@@ -49,12 +74,14 @@ async function run() {
     const started = performance.now();
     const { report, version, timings } = await worker.analyze(currentFile, chosen, {
       signal,
-      onProgress: (stage, info) => setState('working',
-        READING[stage] ? `${READING[stage]} ${name}: ${describeProgress(info)}…` : STAGES[stage] ?? stage),
+      onProgress: (stage, info) => (READING[stage]
+        ? showProgress(`${t(READING[stage])} ${name}: ${describeProgress(info)}…`, info.total ? info.bytes / info.total : null)
+        : showProgress(STAGES.includes(stage) ? t(stage) : stage)),
     });
     const analysed = performance.now();
-    renderFileRead($('file-read'), { data: report.data }, chosen.ingest, onIngestChange);
-    renderReport(report);
+    lastReport = report;
+    showFileRead({ data: report.data }, chosen.ingest, onIngestChange);
+    renderReport(report, showError);
     renderMapEditor($('map-editor'), report.rfm.map, (map) => {
       setCustomMap(map);
       run();
@@ -64,12 +91,12 @@ async function run() {
     // For the benchmark harness (bench/) and the curious: where the time went.
     // The file is read as it streams into the worker: its reading is in `ingest`.
     window.segmentaTimings = { read: 0, worker: analysed - started, render: rendered - analysed, ...timings };
-    setState('done', `${currentFile.name}: analysed in ${Math.round(analysed - started)} ms.`);
+    setState('done', t('analysedIn', currentFile.name, Math.round(analysed - started)));
   } catch (error) {
     if (error.name === 'AbortError') return;
-    $('error').textContent = `${currentFile.name}: ${error.message}`;
+    $('error').textContent = `${currentFile.name}: ${errorText(error)}`;
     $('results').hidden = true;
-    if (error.peek) renderFileRead($('file-read'), { peek: error.peek }, chosen.ingest, onIngestChange);
+    if (error.peek) showFileRead({ peek: error.peek }, chosen.ingest, onIngestChange);
     else $('file-read').hidden = true;
     setState('error');
   }
@@ -104,19 +131,26 @@ zone.addEventListener('keydown', (e) => {
 });
 
 $('sample-button').addEventListener('click', async () => {
-  setState('working', 'Loading the sample…');
+  showProgress(t('loadingSample'));
   try {
     const response = await fetch('./sample.csv');
-    if (!response.ok) throw new Error(`the sample is missing (${response.status})`);
+    if (!response.ok) throw new Error(t('sampleMissing', response.status));
     const blob = await response.blob();
     choose(new File([blob], 'sample.csv', { type: 'text/csv' }));
   } catch (error) {
-    $('error').textContent = `Could not load the sample: ${error.message}`;
+    $('error').textContent = t('sampleFailed', error.message);
     setState('error');
   }
 });
 
 $('settings').addEventListener('change', () => run());
+
+// Cancel stops the worker at once; the next analysis starts a new one.
+$('cancel-button').addEventListener('click', () => {
+  controller?.abort();
+  controller = null;
+  setState('cancelled', t('cancelled'));
+});
 
 worker.warm().then(
   (version) => {
@@ -124,7 +158,7 @@ worker.warm().then(
     document.body.dataset.engine = 'ready';
   },
   (error) => {
-    $('error').textContent = error.message;
+    $('error').textContent = t('couldNotStart', error.message);
     setState('error');
   },
 );
@@ -132,3 +166,20 @@ $('settings').addEventListener('submit', (e) => e.preventDefault());
 
 wireSettings(() => run(), showError);
 wireDownloads($('downloads'), worker, showError);
+
+/** Marks the current language's button pressed. */
+function showLang() {
+  for (const b of document.querySelectorAll('#lang-switch button')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang()));
+}
+$('lang-switch').addEventListener('click', (e) => {
+  const button = e.target.closest('button[data-lang]');
+  if (button) setLang(button.dataset.lang);
+});
+onLangChange(() => {
+  showLang();
+  if (lastReport) renderReport(lastReport, showError);
+  if (lastFileRead && !$('file-read').hidden) renderFileRead($('file-read'), ...lastFileRead);
+  if (document.body.dataset.state === 'done') $('status').textContent = '';
+});
+applyStatic();
+showLang();

@@ -2,6 +2,7 @@
 // rules as score ranges ("R3-5 F1-3 M2-5; …"), add, remove and reorder
 // segments (the first match wins).
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 const range = ([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`);
 const formatRanges = (ranges = []) => ranges.map((g) => `R${range(g.r)} F${range(g.f)} M${range(g.m)}`).join('; ');
@@ -49,7 +50,7 @@ export function renderMapEditor(box, map, onApply) {
   }));
   const list = el('div', undefined, 'map-rows');
   const target = el('select');
-  target.setAttribute('aria-label', 'Segment to move it to');
+  target.setAttribute('aria-label', t('mapMoveTarget'));
   const status = el('p', '', 'hint');
 
   const sync = () => {
@@ -63,14 +64,14 @@ export function renderMapEditor(box, map, onApply) {
     target.replaceChildren();
     draft.forEach((d, i) => {
       const row = el('div', undefined, 'map-row');
-      const up = button('↑', `Move ${d.name} up`);
+      const up = button('↑', t('mapUp', d.name));
       up.disabled = i === 0;
       up.addEventListener('click', () => {
         sync();
         [draft[i - 1], draft[i]] = [draft[i], draft[i - 1]];
         redraw();
       });
-      const remove = button('✕', `Remove ${d.name}`);
+      const remove = button('✕', t('mapRemove', d.name));
       remove.addEventListener('click', () => {
         sync();
         draft = draft.filter((_, j) => j !== i);
@@ -78,9 +79,9 @@ export function renderMapEditor(box, map, onApply) {
       });
       row.append(
         el('span', `${i + 1}.`, 'map-order'),
-        input(d.name, `Name of segment ${i + 1}`),
-        input(d.codes, `Codes of ${d.name}`, 'codes, e.g. 555 554'),
-        input(d.ranges, `Score ranges of ${d.name}`, 'ranges, e.g. R4-5 F4-5 M4-5'),
+        input(d.name, t('mapName', i + 1)),
+        input(d.codes, t('mapCodes', d.name), t('mapCodesHint')),
+        input(d.ranges, t('mapRanges', d.name), t('mapRangesHint')),
         up, remove,
       );
       list.append(row);
@@ -89,26 +90,26 @@ export function renderMapEditor(box, map, onApply) {
   };
   redraw();
 
-  const code = input('', 'Code to move', '545');
+  const code = input('', t('mapCodeToMove'), '545');
   code.size = 4;
-  const move = button('Move code');
+  const move = button(t('mapMoveCode'));
   move.addEventListener('click', () => {
     sync();
     const c = code.value.trim();
-    if (!/^\d{3}$/.test(c)) return void (status.textContent = 'Type a three-digit code such as 545.');
+    if (!/^\d{3}$/.test(c)) return void (status.textContent = t('mapTypeCode'));
     for (const d of draft) d.codes = codeList(d.codes).filter((x) => x !== c).join(' ');
     const to = draft[Number(target.value)];
     to.codes = `${to.codes} ${c}`.trim();
     redraw();
-    status.textContent = `Code ${c} moved to ${to.name}; apply the map to see the result.`;
+    status.textContent = t('mapMoved', c, to.name);
   });
-  const add = button('Add a segment');
+  const add = button(t('mapAdd'));
   add.addEventListener('click', () => {
     sync();
     draft.push({ segment: { name: '' }, name: `Segment ${draft.length + 1}`, codes: '', ranges: '' });
     redraw();
   });
-  const apply = button('Apply the edited map');
+  const apply = button(t('mapApply'));
   apply.id = 'apply-map';
   apply.addEventListener('click', () => {
     sync();
@@ -127,11 +128,11 @@ export function renderMapEditor(box, map, onApply) {
   });
 
   const moveRow = el('div', undefined, 'map-move');
-  moveRow.append(el('span', 'Move code'), code, el('span', 'to'), target, move);
+  moveRow.append(el('span', t('mapMoveCode')), code, el('span', t('mapTo')), target, move);
   const actions = el('div', undefined, 'map-move');
   actions.append(add, apply);
   box.replaceChildren(
-    el('p', 'Segments are tested from the top; the first whose codes or score ranges match wins. Customers no segment matches are shown as Others.', 'hint'),
+    el('p', t('mapHint'), 'hint'),
     list, moveRow, actions, status,
   );
 }

@@ -3,6 +3,7 @@
 import { el, headRow, rowHeader } from './dom.js';
 import { formatCount, formatDecimal, formatMoney, formatShare } from './format.js';
 import { lineChart } from './chart.js';
+import { engineText, lang, t } from './i18n.js';
 
 /** k, inertia, silhouette and Davies–Bouldin per k tried, with two charts. */
 function renderSelection(box, clusters) {
@@ -12,13 +13,13 @@ function renderSelection(box, clusters) {
   const charts = el('div', undefined, 'charts');
   const ks = s.candidates.map((c) => c.k);
   charts.append(
-    lineChart({ title: 'Silhouette (higher is better)', xs: ks, ys: s.candidates.map((c) => c.silhouette), mark: s.chosen, xLabel: 'k' }),
-    lineChart({ title: 'Inertia (the elbow)', xs: ks, ys: s.candidates.map((c) => c.inertia), mark: s.chosen, xLabel: 'k' }),
+    lineChart({ title: t('silhouetteTitle'), xs: ks, ys: s.candidates.map((c) => c.silhouette), mark: s.chosen, xLabel: 'k' }),
+    lineChart({ title: t('inertiaTitle'), xs: ks, ys: s.candidates.map((c) => c.inertia), mark: s.chosen, xLabel: 'k' }),
   );
   box.append(charts);
   const table = el('table');
   table.id = 'k-table';
-  table.append(headRow(['k', 'Silhouette', 'Inertia', 'Davies–Bouldin']));
+  table.append(headRow(['k', t('silhouette'), t('inertia'), t('daviesBouldin')]));
   const body = el('tbody');
   for (const c of s.candidates) {
     const tr = el('tr');
@@ -30,28 +31,29 @@ function renderSelection(box, clusters) {
     body.append(tr);
   }
   table.append(body);
-  box.append(el('p', `Each k was fitted on ${formatCount(s.sampleSize)} customers; the silhouette was measured on ${formatCount(s.silhouetteSampleSize)} of them.`, 'hint'), table);
+  box.append(el('p', t('fittedOn', formatCount(s.sampleSize), formatCount(s.silhouetteSampleSize)), 'hint'), table);
 }
 
 /** One row per cluster, in original units, compared with the average customer. */
 function renderProfiles(table, clusters) {
   table.replaceChildren();
-  table.append(headRow(['Cluster', 'Customers', '% of customers', 'Revenue', '% of revenue',
-    'Median recency (days)', 'Median orders', 'Median spend', 'vs. typical customer', 'Recommended action']));
+  table.append(headRow(['cluster', 'customers', 'customerShare', 'revenue', 'revenueShare',
+    'medianRecencyDays', 'medianOrders', 'medianSpend', 'vsTypical', 'recommendedAction'].map((k) => t(k))));
   const all = clusters.overall;
   const ratio = (v, base) => (base > 0 ? v / base : NaN);
   const body = el('tbody');
   for (const g of clusters.groups) {
     const tr = el('tr');
-    const name = rowHeader(g.name);
-    name.title = g.nameKo;
+    const ko = lang() === 'ko';
+    const name = rowHeader(ko ? g.nameKo : g.name);
+    name.title = ko ? g.name : g.nameKo;
     const spend = ratio(g.medianMonetary, all.medianMonetary);
     const orders = ratio(g.medianFrequency, all.medianFrequency);
     const days = Math.round(g.medianRecency - all.medianRecency);
-    const recency = days === 0 ? 'as recent' : days < 0 ? `${formatCount(-days)} days more recent` : `${formatCount(days)} days longer ago`;
+    const recency = days === 0 ? t('asRecent') : days < 0 ? t('daysMoreRecent', formatCount(-days)) : t('daysLonger', formatCount(days));
     const vs = [
-      Number.isFinite(spend) ? `${spend.toFixed(1)}× the spend` : null,
-      Number.isFinite(orders) ? `${orders.toFixed(1)}× the orders` : null,
+      Number.isFinite(spend) ? t('timesSpend', spend.toFixed(1)) : null,
+      Number.isFinite(orders) ? t('timesOrders', orders.toFixed(1)) : null,
       recency,
     ].filter(Boolean).join(', ');
     tr.append(name,
@@ -63,20 +65,22 @@ function renderProfiles(table, clusters) {
       el('td', formatDecimal(g.medianFrequency), 'num'),
       el('td', formatMoney(g.medianMonetary), 'num'),
       el('td', vs),
-      el('td', g.action, 'action'));
+      el('td', engineText(g.action), 'action'));
     body.append(tr);
   }
   table.append(body);
 }
 
 /** Customers per segment (rows) and cluster (columns), with row percentages. */
-function renderCrossTable(table, cross) {
+function renderCrossTable(table, cross, clusters) {
   table.replaceChildren();
-  table.append(headRow(['Segment', ...cross.columns]));
+  const ko = lang() === 'ko';
+  const columns = cross.columns.map((c, i) => (ko ? clusters.groups[i]?.nameKo ?? c : c));
+  table.append(headRow([t('segment'), ...columns]));
   const body = el('tbody');
   cross.rows.forEach((segment, r) => {
     const tr = el('tr');
-    tr.append(rowHeader(segment));
+    tr.append(rowHeader(engineText(segment)));
     const total = cross.counts[r].reduce((a, b) => a + b, 0);
     for (const n of cross.counts[r]) {
       tr.append(el('td', `${formatCount(n)} (${formatShare(total ? n / total : 0)})`, 'num'));
@@ -89,10 +93,10 @@ function renderCrossTable(table, cross) {
 /** Shows the whole K-means section of a report. */
 export function renderClusters(clusters) {
   const clipped = clusters.clippedMonetary
-    ? ` ${formatCount(clusters.clippedMonetary)} customers with net spend ≤ 0 (returns) count as 0 spend for clustering.`
+    ? t('clipped', formatCount(clusters.clippedMonetary))
     : '';
   document.getElementById('cluster-note').textContent = (clusters.note ?? `k = ${clusters.k}`) + '.' + clipped;
   renderSelection(document.getElementById('k-selection'), clusters);
   renderProfiles(document.getElementById('clusters-table'), clusters);
-  renderCrossTable(document.getElementById('cross-table'), clusters.crossTable);
+  renderCrossTable(document.getElementById('cross-table'), clusters.crossTable, clusters);
 }

@@ -2,32 +2,27 @@
 // format, decimal mark, returns policy), each changeable; the column mapping
 // over a preview of the first rows; and the data-quality report. User text
 // (headers, cells, values) is only ever inserted with textContent.
+import { t } from './i18n.js';
 import { formatCount, formatMoney } from './format.js';
 
 const ENCODINGS = [
   ['utf-8', 'UTF-8'], ['utf-16le', 'UTF-16 LE'], ['utf-16be', 'UTF-16 BE'],
   ['euc-kr', 'EUC-KR / CP949 (Korean)'], ['windows-1252', 'Windows-1252 (Western)'],
 ];
-const DELIMITERS = [[',', 'comma ,'], [';', 'semicolon ;'], ['\t', 'tab'], ['|', 'pipe |']];
+// Choices as [value, text key].
+const DELIMITERS = [[',', 'delimComma'], [';', 'delimSemicolon'], ['\t', 'delimTab'], ['|', 'delimPipe']];
 const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY.MM.DD', 'YYYY/MM/DD', 'M/D/YYYY', 'D/M/YYYY', 'M-D-YYYY', 'D-M-YYYY',
   'D.M.YYYY', 'YYYYMMDD', 'YYYY년 M월 D일', 'excel serial', 'unix seconds'];
-const DECIMALS = [['point', 'point: 1,234.56'], ['comma', 'comma: 1.234,56']];
-const RETURNS = [['net', 'net them against spend'], ['drop', 'drop them (counted as skipped)']];
+const DECIMALS = [['point', 'decimalPoint'], ['comma', 'decimalComma']];
+const RETURNS = [['drop', 'returnsDrop']];
+const translated = (choices) => choices.map(([value, key]) => [value, t(key)]);
+// Column roles: [role, text key of its label].
 const ROLES = [
-  ['customer', 'Customer id'], ['date', 'Order date'], ['amount', 'Amount'],
-  ['order', 'Order id'], ['quantity', 'Quantity'], ['unitPrice', 'Unit price'],
+  ['customer', 'roleCustomer'], ['date', 'roleDate'], ['amount', 'roleAmount'],
+  ['order', 'roleOrder'], ['quantity', 'roleQuantity'], ['unitPrice', 'roleUnitPrice'],
 ];
-const TABLE_ROLES = [['customer', 'Customer id'], ['date', 'Last purchase date'], ['recencyDays', 'Recency (days)'],
-  ['frequency', 'Frequency (orders)'], ['amount', 'Monetary']];
-const SKIP_REASONS = {
-  missingCustomer: 'no customer id',
-  badDate: 'date missing or not a date',
-  badAmount: 'amount missing or not a number',
-  tooFewFields: 'too few fields',
-  afterAsOf: 'dated after the as-of date',
-  duplicate: 'exact duplicate of an earlier line',
-  return: 'return or cancellation, dropped by the returns policy',
-};
+const TABLE_ROLES = [['customer', 'roleCustomer'], ['date', 'roleLastPurchase'], ['recencyDays', 'recencyDays'],
+  ['frequency', 'roleFrequency'], ['amount', 'monetaryShort']];
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -48,15 +43,15 @@ function select(id, label, autoLabel, options, value) {
   return wrap;
 }
 
-const delimiterName = (d) => DELIMITERS.find(([v]) => v === d)?.[1] ?? d;
+const delimiterName = (d) => translated(DELIMITERS).find(([v]) => v === d)?.[1] ?? d;
 
 /** The column names each role is read from, as the report says. */
 function rolesOf(data) {
   if (!data) return {};
   const c = data.columns;
   if (c.customerTable) {
-    const t = c.customerTable;
-    return { customer: c.customer, [t.recencyInDays ? 'recencyDays' : 'date']: c.date, frequency: t.frequency, amount: c.amount.index };
+    const table = c.customerTable;
+    return { customer: c.customer, [table.recencyInDays ? 'recencyDays' : 'date']: c.date, frequency: table.frequency, amount: c.amount.index };
   }
   const roles = { customer: c.customer, date: c.date };
   if (c.order !== null) roles.order = c.order;
@@ -74,22 +69,22 @@ function rolesOf(data) {
 export function renderFileRead(box, { data = null, peek = null }, ingest, onChange) {
   box.replaceChildren();
   box.hidden = false;
-  box.append(el('h2', 'How the file was read'));
+  box.append(el('h2', t('fileRead')));
   const form = el('form', undefined, 'read-settings');
   form.id = 'read-form';
   const detected = data ?? peek;
   const isXlsx = data?.format === 'xlsx';
   if (!isXlsx) {
-    form.append(select('read-encoding', 'Encoding', `auto (${detected.encoding})`, ENCODINGS, ingest.encoding));
-    form.append(select('read-delimiter', 'Delimiter', `auto (${delimiterName(detected.delimiter)})`, DELIMITERS, ingest.delimiter));
+    form.append(select('read-encoding', t('encoding'), t('auto', detected.encoding), ENCODINGS, ingest.encoding));
+    form.append(select('read-delimiter', t('delimiter'), t('auto', delimiterName(detected.delimiter)), translated(DELIMITERS), ingest.delimiter));
   } else {
-    form.append(select('read-sheet', 'Sheet', `first (${data.sheets[0]})`, data.sheets.map((s) => [s, s]), ingest.sheet));
+    form.append(select('read-sheet', t('sheet'), `first (${data.sheets[0]})`, data.sheets.map((s) => [s, s]), ingest.sheet));
   }
   if (data) {
-    form.append(select('read-date-format', 'Date format', `auto (${data.dateFormat})`, DATE_FORMATS.map((f) => [f, f]), ingest.dateFormat));
-    form.append(select('read-decimal', 'Decimal mark', `auto (${data.decimalMark})`, DECIMALS, ingest.decimalMark));
+    form.append(select('read-date-format', t('dateFormat'), t('auto', data.dateFormat), DATE_FORMATS.map((f) => [f, f]), ingest.dateFormat));
+    form.append(select('read-decimal', t('decimalMark'), t('auto', data.decimalMark), translated(DECIMALS), ingest.decimalMark));
   }
-  form.append(select('read-returns', 'Returns', `net them against spend (default)`, RETURNS.slice(1), ingest.returns));
+  form.append(select('read-returns', t('returns'), t('returnsNet'), translated(RETURNS), ingest.returns));
   box.append(form);
 
   if (data?.dateFormatAmbiguousWith) {
@@ -110,16 +105,16 @@ export function renderFileRead(box, { data = null, peek = null }, ingest, onChan
   mapping.id = 'mapping-form';
   const columns = ingest.columns ?? {};
   const roleList = data?.columns.customerTable ? TABLE_ROLES : ROLES;
-  for (const [role, label] of roleList) {
-    const current = roles[role] !== undefined ? headers[roles[role]] : 'none';
+  for (const [role, key] of roleList) {
+    const current = roles[role] !== undefined ? headers[roles[role]] : t('none');
     // The order column can also be turned off: every row is then an order.
-    const none = role === 'order' ? [['', '(none: every row is an order)']] : [];
-    mapping.append(select(`map-${role}`, label, `auto (${current})`, [...none, ...headers.map((h) => [h, h])], columns[role]));
+    const none = role === 'order' ? [['', t('noOrder')]] : [];
+    mapping.append(select(`map-${role}`, t(key), t('auto', current), [...none, ...headers.map((h) => [h, h])], columns[role]));
   }
-  box.append(el('h3', 'Columns'), mapping);
+  box.append(el('h3', t('columns')), mapping);
 
   const rows = data ? data.preview : peek.preview;
-  box.append(el('h3', `The first ${rows.length} rows`), previewTable(headers, rows, roles));
+  box.append(el('h3', t('firstRows', rows.length)), previewTable(headers, rows, roles));
 
   const changed = () => {
     const next = {};
@@ -149,10 +144,10 @@ function previewTable(headers, rows, roles) {
   const wrap = el('div', undefined, 'table-wrap');
   const table = el('table');
   table.id = 'preview-table';
-  const roleOf = new Map(Object.entries(roles).map(([role, i]) => [i, [...ROLES, ...TABLE_ROLES].find(([r]) => r === role)[1]]));
+  const roleOf = new Map(Object.entries(roles).map(([role, i]) => [i, [...ROLES, ...TABLE_ROLES].find(([r]) => r === role)[1]]).map(([i, key]) => [i, t(key)]));
   const head = el('thead');
   const tr = el('tr');
-  tr.append(el('th', 'Line'));
+  tr.append(el('th', t('line')));
   headers.forEach((h, i) => {
     const th = el('th', h);
     th.scope = 'col';
@@ -180,13 +175,13 @@ export function renderDataQuality(box, data) {
   box.replaceChildren();
   const cols = data.columns;
   const amount = cols.amount.name;
-  const order = cols.order === null ? 'none (every row counts as an order)' : cols.headers[cols.order];
+  const order = cols.order === null ? t('noOrderColumn') : cols.headers[cols.order];
   if (cols.customerTable) {
-    const t = cols.customerTable;
-    const recency = t.recencyInDays ? `recency in days “${cols.headers[cols.date]}” (counted back from ${data.asOfHint ?? 'the as-of date'})` : `last purchase “${cols.headers[cols.date]}”`;
-    box.append(el('p', `A customer table, taken as it is: customer “${cols.headers[cols.customer]}”, ${recency}, frequency “${cols.headers[t.frequency]}”, monetary “${amount}”.`));
+    const table = cols.customerTable;
+    const recency = table.recencyInDays ? `recency in days “${cols.headers[cols.date]}” (counted back from ${data.asOfHint ?? 'the as-of date'})` : `last purchase “${cols.headers[cols.date]}”`;
+    box.append(el('p', `A customer table, taken as it is: customer “${cols.headers[cols.customer]}”, ${recency}, frequency “${cols.headers[table.frequency]}”, monetary “${amount}”.`));
   } else {
-    box.append(el('p', `Columns used: customer “${cols.headers[cols.customer]}”, date “${cols.headers[cols.date]}”, amount “${amount}”, order “${order}”.`));
+    box.append(el('p', t('columnsUsed', cols.headers[cols.customer], cols.headers[cols.date], amount, order)));
   }
   if (cols.fromValues.length) {
     box.append(el('p', `Found from the values (the header names said nothing): ${cols.fromValues.join(', ')}. Check the preview above and change them if needed.`, 'hint'));
@@ -194,14 +189,13 @@ export function renderDataQuality(box, data) {
   const list = el('ul', undefined, 'skips');
   for (const tally of data.skipped) {
     const [first, ...more] = tally.examples;
-    let where = first ? ` — first at line ${first.line}${first.value ? `: “${first.value}”` : ''}` : '';
-    if (more.length) where += `; also lines ${more.map((e) => e.line).join(', ')}${tally.count > tally.examples.length ? ', …' : ''}`;
-    list.append(el('li', `${formatCount(tally.count)} rows skipped: ${SKIP_REASONS[tally.reason] ?? tally.reason}${where}`));
+    let where = first ? t('firstAt', first.line, first.value) : '';
+    if (more.length) where += t('alsoLines', more.map((e) => e.line).join(', ') + (tally.count > tally.examples.length ? ', …' : ''));
+    list.append(el('li', t('rowsSkippedBecause', formatCount(tally.count), t('skip')[tally.reason] ?? tally.reason, where)));
   }
   const r = data.returns;
   if (r.rows > 0) {
-    const what = r.policy === 'net' ? 'netted against the customers’ spend' : 'dropped';
-    list.append(el('li', `${formatCount(r.rows)} returns or cancellations (${formatMoney(r.amount)}): ${what}`));
+    list.append(el('li', t('returnsLine', formatCount(r.rows), formatMoney(r.amount), r.policy === 'net')));
   }
   if (data.ragged.count > 0) {
     const lines = data.ragged.examples.map((e) => `${e.line} (${e.fields})`).join(', ');
@@ -214,5 +208,5 @@ export function renderDataQuality(box, data) {
 export function describeProgress(info) {
   const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
   const share = info.total ? ` (${Math.floor((100 * info.bytes) / info.total)} %)` : '';
-  return `${mb(info.bytes)} of ${mb(info.total)}${share}, ${formatCount(info.rows)} rows`;
+  return t('progressDetail', mb(info.bytes), mb(info.total), share, formatCount(info.rows));
 }

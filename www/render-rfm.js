@@ -2,8 +2,9 @@
 // hints, the coverage grid, concentration and tiers, and segment movement.
 import { el, headRow, rowHeader } from './dom.js';
 import { formatCount, formatDecimal, formatShare } from './format.js';
+import { engineText, t } from './i18n.js';
 
-const MEASURES = [['recency', 'Recency (days)'], ['frequency', 'Frequency'], ['monetary', 'Monetary']];
+const MEASURES = [['recency', 'recencyDays'], ['frequency', 'frequency'], ['monetary', 'monetaryShort']];
 const $ = (id) => document.getElementById(id);
 const short = (x) => (Number.isInteger(x) ? formatCount(x) : formatDecimal(x));
 
@@ -19,13 +20,13 @@ function renderDefinitions(dl, definitions) {
 
 function renderScales(table, scales, bins) {
   table.replaceChildren();
-  const labels = ['Measure', 'Cut points', ...Array.from({ length: bins }, (_, i) => `Score ${i + 1}`)];
+  const labels = [t('measure'), t('cutPoints'), ...Array.from({ length: bins }, (_, i) => t('score', i + 1))];
   const body = el('tbody');
   for (const [key, label] of MEASURES) {
     const s = scales[key];
     const row = el('tr');
     row.dataset.measure = key;
-    row.append(rowHeader(label));
+    row.append(rowHeader(t(label)));
     const cuts = el('td', s.cuts.map(short).join(' | ') || '—', 'num');
     cuts.title = s.boundaryText;
     row.append(cuts);
@@ -50,7 +51,7 @@ function renderCoverage(box, coverage, bins) {
   const others = coverage.segments.length - 1;
   const legend = el('ul', undefined, 'legend');
   coverage.segments.forEach((name, i) => {
-    const item = el('li', `${name} (${coverage.codesPerSegment[i]} codes)`, `seg seg-${i === others ? 'others' : i % 12}`);
+    const item = el('li', t('codesCount', engineText(name), coverage.codesPerSegment[i]), `seg seg-${i === others ? 'others' : i % 12}`);
     legend.append(item);
   });
   box.append(legend);
@@ -65,9 +66,9 @@ function renderCoverage(box, coverage, bins) {
       row.append(rowHeader(`${f}`));
       for (let m = 1; m <= bins; m += 1) {
         const cell = cells.get(r * 100 + f * 10 + m);
-        const name = coverage.segments[cell.segment];
+        const name = engineText(coverage.segments[cell.segment]);
         const td = el('td', formatCount(cell.customers), `seg seg-${cell.segment === others ? 'others' : cell.segment % 12}`);
-        td.title = `${cell.code}: ${name}, ${cell.customers} customers`;
+        td.title = t('cellTitle', cell.code, name, formatCount(cell.customers));
         td.dataset.code = cell.code;
         row.append(td);
       }
@@ -80,8 +81,8 @@ function renderCoverage(box, coverage, bins) {
 }
 
 function renderConcentration(list, concentration) {
-  list.replaceChildren(...concentration.map((t) => el('li',
-    `Top ${t.percent}% of customers (${formatCount(t.customers)}): ${formatShare(t.share)} of revenue`)));
+  list.replaceChildren(...concentration.map((c) => el('li',
+    t('topShare', c.percent, formatCount(c.customers), formatShare(c.share)))));
 }
 
 function renderMovement(box, movement, note) {
@@ -90,16 +91,16 @@ function renderMovement(box, movement, note) {
     if (note) box.append(el('p', note));
     return;
   }
-  box.append(el('p', `From ${movement.fromAsOf} to ${movement.toAsOf}: ${formatCount(movement.moved)} customers changed segment, ${formatCount(movement.stayed)} stayed. Rows: segment at the earlier date; columns: segment now.`));
+  box.append(el('p', t('movementText', movement.fromAsOf, movement.toAsOf, formatCount(movement.moved), formatCount(movement.stayed))));
   const table = el('table', undefined, 'movement');
   const body = el('tbody');
   [...movement.segments, movement.newRow].forEach((from, i) => {
     const row = el('tr');
-    row.append(rowHeader(from));
+    row.append(rowHeader(engineText(from)));
     movement.counts[i].forEach((n, j) => row.append(el('td', n ? formatCount(n) : '·', i === j ? 'num same' : 'num')));
     body.append(row);
   });
-  table.append(headRow(['From \\ to', ...movement.segments]), body);
+  table.append(headRow([t('fromTo'), ...movement.segments.map(engineText)]), body);
   const wrap = el('div', undefined, 'table-wrap');
   wrap.append(table);
   box.append(wrap);

@@ -4,68 +4,77 @@ import { el, headRow, rowHeader } from './dom.js';
 import { formatCount, formatDecimal, formatMoney, formatShare } from './format.js';
 import { renderRfm } from './render-rfm.js';
 import { renderClusters } from './render-clusters.js';
+import { engineText, t } from './i18n.js';
+import { renderCharts } from './render-charts.js';
+import { makeSortable } from './sortable.js';
 import { renderDataQuality } from './render-data.js';
 
 const GROUP_COLUMNS = [
-  ['customers', 'Customers', formatCount],
-  ['customerShare', '% of customers', formatShare],
-  ['orders', 'Orders', formatCount],
-  ['revenue', 'Revenue', formatMoney],
-  ['revenueShare', '% of revenue', formatShare],
-  ['averageOrderValue', 'Average order value', formatMoney],
-  ['meanRecency', 'Mean recency (days)', formatDecimal],
-  ['medianRecency', 'Median recency', formatDecimal],
-  ['meanFrequency', 'Mean frequency', formatDecimal],
-  ['medianFrequency', 'Median frequency', formatDecimal],
-  ['meanMonetary', 'Mean monetary', formatMoney],
-  ['medianMonetary', 'Median monetary', formatMoney],
+  ['customers', 'customers', formatCount],
+  ['customerShare', 'customerShare', formatShare],
+  ['orders', 'orders', formatCount],
+  ['revenue', 'revenue', formatMoney],
+  ['revenueShare', 'revenueShare', formatShare],
+  ['averageOrderValue', 'aov', formatMoney],
+  ['meanRecency', 'meanRecency', formatDecimal],
+  ['medianRecency', 'medianRecency', formatDecimal],
+  ['meanFrequency', 'meanFrequency', formatDecimal],
+  ['medianFrequency', 'medianFrequency', formatDecimal],
+  ['meanMonetary', 'meanMonetary', formatMoney],
+  ['medianMonetary', 'medianMonetary', formatMoney],
 ];
 
-
-/** Fills `table` with one row per group (segment or cluster). */
+/** Fills `table` with one row per group (segment or tier); `firstHeader` is a text key. */
 export function renderGroups(table, groups, firstHeader) {
   table.replaceChildren();
   const described = groups.some((g) => g.description);
-  const labels = [firstHeader, ...GROUP_COLUMNS.map(([, l]) => l), ...(described ? ['Who they are'] : []), 'Recommended action'];
+  const labels = [t(firstHeader), ...GROUP_COLUMNS.map(([, l]) => t(l)), ...(described ? [t('whoTheyAre')] : []), t('recommendedAction')];
   const body = el('tbody');
   for (const group of groups) {
     const row = el('tr');
-    row.append(rowHeader(group.name));
-    for (const [key, , format] of GROUP_COLUMNS) row.append(el('td', format(group[key]), 'num'));
-    if (described) row.append(el('td', group.description ?? '', 'action'));
-    row.append(el('td', group.action, 'action'));
+    row.dataset.name = group.name;
+    row.append(rowHeader(engineText(group.name)));
+    for (const [key, , format] of GROUP_COLUMNS) {
+      const cell = el('td', format(group[key]), 'num');
+      cell.dataset.value = group[key];
+      row.append(cell);
+    }
+    if (described) row.append(el('td', engineText(group.description ?? ''), 'action'));
+    row.append(el('td', engineText(group.action), 'action'));
     body.append(row);
   }
   table.append(headRow(labels), body);
+  makeSortable(table);
 }
 
 function renderHeadline(dl, report) {
   const d = report.data;
   const items = [
-    ['Customers', formatCount(report.customers)],
-    ['Revenue', formatMoney(report.revenue)],
-    ['Dates', `${d.firstDate} to ${d.lastDate}`],
-    ['As-of date', report.asOf + (report.asOfIsDefault ? ' (the day after the latest order)' : '')],
-    ['Rows read', formatCount(d.rowsRead)],
-    ['Rows used', formatCount(d.rowsUsed)],
-    ['Rows skipped', formatCount(d.skipped.reduce((sum, t) => sum + t.count, 0))],
+    ['Customers', 'customers', formatCount(report.customers)],
+    ['Revenue', 'revenue', formatMoney(report.revenue)],
+    ['Dates', 'dates', t('dateRange', d.firstDate, d.lastDate)],
+    ['As-of date', 'asOfDate', report.asOf + (report.asOfIsDefault ? t('asOfDefault') : '')],
+    ['Rows read', 'rowsRead', formatCount(d.rowsRead)],
+    ['Rows used', 'rowsUsed', formatCount(d.rowsUsed)],
+    ['Rows skipped', 'rowsSkipped', formatCount(d.skipped.reduce((sum, s) => sum + s.count, 0))],
   ];
   dl.replaceChildren();
-  for (const [term, value] of items) {
+  for (const [term, key, value] of items) {
     const item = el('div');
     item.dataset.term = term;
-    item.append(el('dt', term), el('dd', value));
+    item.append(el('dt', t(key)), el('dd', value));
     dl.append(item);
   }
 }
 
-/** Shows a whole report. */
-export function renderReport(report) {
+/** Shows a whole report; `onError` gets failures of the chart downloads. */
+export function renderReport(report, onError) {
   renderHeadline(document.getElementById('headline'), report);
   renderDataQuality(document.getElementById('data-quality'), report.data);
-  renderGroups(document.getElementById('segments-table'), report.rfm.segments, 'Segment');
-  renderGroups(document.getElementById('tiers-table'), report.rfm.tiers, 'Tier');
+  renderGroups(document.getElementById('segments-table'), report.rfm.segments, 'segment');
+  renderGroups(document.getElementById('tiers-table'), report.rfm.tiers, 'tier');
   renderRfm(report.rfm);
   renderClusters(report.clusters);
+  renderCharts(report, onError);
   document.getElementById('results').hidden = false;
 }

@@ -59,7 +59,9 @@ export class AnalysisWorker {
     worker.onmessage = ({ data }) => this.#receive(data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.#failAll(new Error(`The analysis engine could not start (${event.message || 'worker error'}). Reload the page and try again.`));
+      const error = new Error(event.message || 'worker error');
+      error.fatal = true;
+      this.#failAll(error);
     };
     this.#worker = worker;
     return worker;
@@ -74,7 +76,7 @@ export class AnalysisWorker {
     if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version, timings: msg.timings });
     else if (msg.type === 'file') call.resolve(msg.text);
     else {
-      call.reject(Object.assign(new Error(msg.message), { peek: msg.peek ?? null }));
+      call.reject(Object.assign(new Error(msg.message), { peek: msg.peek ?? null, fatal: Boolean(msg.fatal) }));
       if (msg.fatal) this.#discard();
     }
   }

@@ -58,9 +58,8 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ type: 'result', id, report, version: version(), timings });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
-    const message = fatal
-      ? `The analysis stopped on an internal error (${error.message}). Please report it with the file's shape (not its data).`
-      : String(error?.message ?? error);
+    // The page words a fatal error (what to report), in the reader's language.
+    const message = String(error?.message ?? error);
     const head = fatal || data.type !== 'analyze' ? null : await peekAt(file, settings);
     self.postMessage({ type: 'error', id, message, fatal, peek: head });
   } finally {
