@@ -51,14 +51,15 @@ if [ "$(npm_version binaryen)" != "$binaryen_version" ]; then
   npm install --no-save --no-audit --no-fund --loglevel=error "binaryen@$binaryen_version"
 fi
 
-# 5. For the tests: cargo-fuzz, and Debian's Chromium (Playwright cannot download its own here).
+# 5. For the tests: cargo-fuzz, Debian's Chromium (Playwright cannot download its own
+#    here) and a Korean font, so the Korean screenshots show text.
 if [ "$mode" = test ]; then
   cargo_tool cargo-fuzz cargo-fuzz "$(get test-tools.cargo-fuzz)"
 fi
-if [ "$mode" = test ] && [ ! -x /usr/bin/chromium ]; then
-  say "apt-get install chromium"
+if [ "$mode" = test ] && { [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi nanum; }; then
+  say "apt-get install chromium fonts-nanum"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-nanum >/dev/null
 fi
 exit 0
