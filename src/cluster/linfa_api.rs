@@ -5,7 +5,7 @@ use linfa::traits::{Fit, PredictInplace};
 use linfa::DatasetBase;
 use ndarray::{Array1, Array2};
 
-use super::kernels::{assign_block, BLOCK};
+use super::lloyd::assign_all;
 use super::{fit_points, ClusterError, Points, ValidClusterParams};
 
 /// A fitted K-means model: centroids in the space of the records it was fitted on.
@@ -32,14 +32,11 @@ impl PredictInplace<Array2<f64>, Array1<usize>> for KMeansModel {
     fn predict_inplace(&self, records: &Array2<f64>, labels: &mut Array1<usize>) {
         let points = Points::from_rows(records);
         let centroids: Vec<f32> = self.centroids.iter().map(|&v| v as f32).collect();
-        let mut block = [0u32; BLOCK];
-        let mut best = [0f32; BLOCK];
-        for start in (0..points.len()).step_by(BLOCK) {
-            let end = (start + BLOCK).min(points.len());
-            assign_block(&points, start, &centroids, &mut block[..end - start], &mut best[..end - start]);
-            for (i, &l) in (start..end).zip(&block[..end - start]) {
-                labels[i] = l as usize;
-            }
+        let mut assigned = vec![u32::MAX; points.len()];
+        let mut best = vec![0f32; points.len()];
+        assign_all(&points, &centroids, &mut assigned, &mut best);
+        for (label, &a) in labels.iter_mut().zip(&assigned) {
+            *label = a as usize;
         }
     }
 
