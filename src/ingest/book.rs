@@ -89,6 +89,11 @@ impl CustomerBook {
         i
     }
 
+    /// Customers so far.
+    pub(crate) fn len(&self) -> usize {
+        self.customers.len()
+    }
+
     /// Adds one usable row and returns the customer's index. `order` is a
     /// hash of the order id, `None` when the file has no order column.
     pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<u64>) -> usize {

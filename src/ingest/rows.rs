@@ -78,6 +78,10 @@ impl Rows {
     pub(crate) fn take(&mut self, record: Record<'_>) -> Result<(), IngestError> {
         match &mut self.state {
             State::Header => {
+                if let Some((field, _)) = record.too_long() {
+                    let limit = self.options.limits.row_bytes;
+                    return Err(IngestError::HeaderTooLong { line: record.line, field: field + 1, limit });
+                }
                 let headers = record.strings().into_iter().map(|h| h.trim().to_owned()).collect();
                 self.state = State::Sampling { headers, sample: Vec::new() };
             }
@@ -87,7 +91,7 @@ impl Rows {
                     self.start()?;
                 }
             }
-            State::Ready(p) => p.row(&record),
+            State::Ready(p) => p.row(&record)?,
         }
         Ok(())
     }
@@ -116,7 +120,7 @@ impl Rows {
         };
         let mut p = Pipeline::new(headers, &sample, &self.options, self.until, &self.source)?;
         for r in &sample {
-            p.row(&r.view());
+            p.row(&r.view())?;
         }
         self.state = State::Ready(Box::new(p));
         Ok(())
@@ -137,6 +141,8 @@ struct Pipeline {
     twin: Option<(DateFormat, TwinDates)>,
     policy: ReturnsPolicy,
     until: Option<Day>,
+    /// The most customers, and the longest row (for skip examples).
+    limits: super::Limits,
     report: IngestReport,
     book: CustomerBook,
     run: DuplicateRun,
@@ -202,15 +208,25 @@ impl Pipeline {
             money: Money::new(mark, options.decimal_mark.is_none() && decimal.ambiguous),
             policy: options.returns,
             until,
+            limits: options.limits,
             report,
             book: CustomerBook::default(),
             run: DuplicateRun::default(),
         })
     }
 
-    fn row(&mut self, record: &Record<'_>) {
+    /// Reads one data row: used, or skipped with its reason; an error only
+    /// when it brings more customers than the limit.
+    fn row(&mut self, record: &Record<'_>) -> Result<(), IngestError> {
         let report = &mut self.report;
         report.rows_read += 1;
+        if let Some((field, start)) = record.too_long() {
+            let column = self.roles.headers.get(field).map(String::as_str);
+            let limit = super::limits::bytes_text(self.limits.row_bytes);
+            let value = || format!("{}… (longer than {limit})", String::from_utf8_lossy(start)).into_bytes();
+            report.skip(SkipReason::TooLong, record.line, column, value);
+            return Ok(());
+        }
         if report.preview.len() < PREVIEW_ROWS {
             report.preview.push(PreviewRow { line: record.line, fields: record.strings() });
         }
@@ -221,8 +237,17 @@ impl Pipeline {
             }
         }
         match self.parse(record) {
-            Ok(()) => self.report.rows_used += 1,
+            Ok(()) => {
+                self.report.rows_used += 1;
+                if self.book.len() as u64 > self.limits.customers {
+                    return Err(IngestError::TooManyCustomers { limit: self.limits.customers, line: record.line });
+                }
+            }
             Err((reason, column)) => {
+                let reason = match (reason, column) {
+                    (SkipReason::BadDate | SkipReason::BadAmount, Some(c)) if is_formula(record.get(c)) => SkipReason::Formula,
+                    _ => reason,
+                };
                 // The value is only copied for the first few examples of a reason.
                 let value = || match column {
                     Some(c) => record.get(c).to_vec(),
@@ -231,6 +256,7 @@ impl Pipeline {
                 self.report.skip(reason, record.line, column.map(|c| self.roles.name(c)), value);
             }
         }
+        Ok(())
     }
 
     /// Uses one row, or says why not (and which column, if one cell is to blame).
@@ -356,6 +382,11 @@ impl Pipeline {
 /// `C536379`: an order id starting with `C` and a digit marks a cancellation.
 fn is_cancellation(order: &[u8]) -> bool {
     matches!(order, [b'C' | b'c', d, ..] if d.is_ascii_digit())
+}
+
+/// `=B2*C2`: a spreadsheet formula where a value should be.
+fn is_formula(cell: &[u8]) -> bool {
+    cell.trim_ascii().first() == Some(&b'=')
 }
 
 fn text(bytes: &[u8]) -> Option<&str> {
