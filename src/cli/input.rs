@@ -46,6 +46,9 @@ fn read_until(path: &Path, options: &IngestOptions, until: Option<Day>, verb: &s
     };
     let bar = progress_bar(len, verb);
     let mut stream = IngestStream::new(options, until);
+    if let Some(len) = len {
+        stream.expect_len(len).map_err(|e| format!("{name}: {e}"))?;
+    }
     let mut buf = vec![0u8; CHUNK];
     loop {
         let n = match source.read(&mut buf) {

@@ -221,10 +221,14 @@ impl Pipeline {
         let report = &mut self.report;
         report.rows_read += 1;
         if let Some((field, start)) = record.too_long() {
-            let column = self.roles.headers.get(field).map(String::as_str);
+            // The column by its header, or by its number past the header's.
+            let column = self.roles.headers.get(field).cloned().unwrap_or_else(|| format!("field {}", field + 1));
             let limit = super::limits::bytes_text(self.limits.row_bytes);
-            let value = || format!("{}… (longer than {limit})", String::from_utf8_lossy(start)).into_bytes();
-            report.skip(SkipReason::TooLong, record.line, column, value);
+            let value = || match start {
+                [] => format!("(longer than {limit})").into_bytes(),
+                _ => format!("{}… (longer than {limit})", String::from_utf8_lossy(start)).into_bytes(),
+            };
+            report.skip(SkipReason::TooLong, record.line, Some(&column), value);
             return Ok(());
         }
         if report.preview.len() < PREVIEW_ROWS {
