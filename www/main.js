@@ -1,4 +1,5 @@
 // The page: file choice (drop, picker, sample), settings, and the run loop.
+import { renderCrash } from './crash-panel.js';
 import { wireDownloads } from './downloads.js';
 import { renderMapEditor } from './map-editor.js';
 import { renderReport } from './render.js';
@@ -34,13 +35,15 @@ function showProgress(message, fraction) {
   $('progress-percent').textContent = fraction == null ? '' : formatShare(fraction);
 }
 
-/** An error for the user: an engine crash says what to report. */
-function errorText(error) {
-  return error.fatal ? t('engineCrashed', error.message) : error.message;
-}
-
-function showError(error) {
-  $('error').textContent = errorText(error);
+/**
+ * Shows an error for the user in the error panel; an engine crash (fatal)
+ * gets the crash panel, which says what to report. `name` prefixes a file's error.
+ */
+function showError(error, name = null) {
+  const box = $('error');
+  delete box.dataset.kind;
+  if (error.fatal) renderCrash(box, error, name ?? t('theFile'));
+  else box.textContent = name ? `${name}: ${error.message}` : error.message;
   setState('error');
 }
 
@@ -94,11 +97,10 @@ async function run() {
     setState('done', t('analysedIn', currentFile.name, Math.round(analysed - started)));
   } catch (error) {
     if (error.name === 'AbortError') return;
-    $('error').textContent = `${currentFile.name}: ${errorText(error)}`;
     $('results').hidden = true;
     if (error.peek) showFileRead({ peek: error.peek }, chosen.ingest, onIngestChange);
     else $('file-read').hidden = true;
-    setState('error');
+    showError(error, name);
   }
 }
 

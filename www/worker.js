@@ -9,15 +9,24 @@
 // Out: { type: 'ready', version } after 'warm'
 //    | { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
 //    | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
-//    | { type: 'error', id, message, fatal, peek }   (fatal: the module cannot be trusted any more;
-//                                                     peek: the header and first rows, when readable)
+//    | { type: 'error', id, message, fatal, version, peek }
+//      (fatal: the engine stopped on a bug (a panic) and cannot be trusted any more, the message is
+//      the panic's; version: the engine's; peek: the header and first rows, when readable)
+// Settings with `crashForTest: true` make the engine panic on purpose (tests/e2e/crash.test.mjs).
 // timings: milliseconds of reading the file into customers (ingest), of the
 // second reading for the movement (reread), of each later wasm stage (rfm,
 // features, clusters, profiles), of the whole (call), and the wasm memory's
 // size in bytes.
-import init, { Reader, download, peek, version } from './pkg/segmenta.js';
+import init, { Reader, crashForTest, download, peek, version } from './pkg/segmenta.js';
 
-const ready = init();
+// The engine's panic hook hands its message here before the module traps.
+let panicMessage = null;
+globalThis.segmentaPanicked = (message) => { panicMessage = message; };
+let engineVersion = null; // read while the engine is sound, for crash reports
+const ready = init().then((wasm) => {
+  engineVersion = version();
+  return wasm;
+});
 const PROGRESS_EVERY_MS = 100;
 const PEEK_BYTES = 64 * 1024;
 
@@ -32,8 +41,10 @@ self.onmessage = async ({ data }) => {
     }
     return;
   }
-  const { id, file, settings } = data;
+  const { id, file } = data;
+  const { crashForTest: crash = false, ...settings } = data.settings ?? {};
   let reader = null;
+  let fatal = false;
   try {
     if (data.type === 'download') {
       await ready;
@@ -42,7 +53,9 @@ self.onmessage = async ({ data }) => {
     }
     self.postMessage({ type: 'progress', id, stage: 'starting' });
     const wasm = await ready;
+    if (crash) crashForTest();
     reader = new Reader(settings);
+    reader.expectBytes(file.size);
     const started = performance.now();
     await stream(id, file, reader, (chunk) => reader.push(chunk), 'reading');
     const since = reader.endFile();
@@ -57,13 +70,14 @@ self.onmessage = async ({ data }) => {
     };
     self.postMessage({ type: 'result', id, report, version: version(), timings });
   } catch (error) {
-    const fatal = error instanceof WebAssembly.RuntimeError;
+    fatal = error instanceof WebAssembly.RuntimeError;
     // The page words a fatal error (what to report), in the reader's language.
-    const message = String(error?.message ?? error);
+    const message = fatal && panicMessage ? panicMessage : String(error?.message ?? error);
     const head = fatal || data.type !== 'analyze' ? null : await peekAt(file, settings);
-    self.postMessage({ type: 'error', id, message, fatal, peek: head });
+    self.postMessage({ type: 'error', id, message, fatal, version: engineVersion, peek: head });
   } finally {
-    reader?.free();
+    // After a trap the module is not touched again (the page discards this worker).
+    if (!fatal) reader?.free();
   }
 };
 
