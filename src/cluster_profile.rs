@@ -79,13 +79,20 @@ pub fn cluster_report(
     (report, en)
 }
 
+/// Why k is not what was asked, in plain words (one customer, customers
+/// all alike, fewer distinct profiles than k), or how it was chosen.
 fn note(c: &Clustering) -> Option<String> {
+    let instead = match c.requested {
+        KChoice::Fixed(k) => format!("k = {k}"),
+        KChoice::Auto { max, .. } => format!("choosing k up to {max}"),
+    };
+    if c.k == 1 && c.requested != KChoice::Fixed(1) {
+        let why = if c.labels.len() == 1 { "only one customer" } else { "every customer has the same profile" };
+        return Some(format!("{why}: one cluster instead of {instead}"));
+    }
     match c.requested {
         KChoice::Fixed(k) if c.k < k => {
             Some(format!("only {} distinct customer profiles: k reduced from {k} to {}", c.k, c.k))
-        }
-        KChoice::Auto { max, .. } if c.k == 1 => {
-            Some(format!("every customer has the same profile: one cluster instead of choosing k up to {max}"))
         }
         KChoice::Auto { max, .. } => c.selection.as_ref().map(|s| {
             let tried = s.candidates.iter().map(|c| c.k);

@@ -16,7 +16,8 @@ pub const EXAMPLES_PER_REASON: usize = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SkipReason {
-    /// The customer id cell is empty.
+    /// The customer id cell is empty, or holds a missing-value marker
+    /// (`NaN`, `NULL`, `N/A`, …).
     MissingCustomer,
     /// The date cell is empty or not a date.
     BadDate,

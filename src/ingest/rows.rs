@@ -270,7 +270,7 @@ impl Pipeline {
             return Err((SkipReason::TooFewFields, None));
         }
         let customer = record.get(roles.customer).trim_ascii();
-        if customer.is_empty() {
+        if customer.is_empty() || is_null_like(customer) {
             return Err((SkipReason::MissingCustomer, Some(roles.customer)));
         }
         let day = match self.anchor {
@@ -388,6 +388,14 @@ fn is_cancellation(order: &[u8]) -> bool {
     matches!(order, [b'C' | b'c', d, ..] if d.is_ascii_digit())
 }
 
+/// `NaN`, `NULL`, `None`, `N/A`, `#N/A`, `undefined`, `-`: what databases,
+/// pandas and spreadsheets write for a missing value. As a customer id it
+/// would lump every such row into one made-up customer, so it counts as none.
+fn is_null_like(id: &[u8]) -> bool {
+    const NULLS: [&[u8]; 8] = [b"nan", b"null", b"none", b"n/a", b"#n/a", b"undefined", b"nil", b"-"];
+    NULLS.iter().any(|n| id.eq_ignore_ascii_case(n))
+}
+
 /// `=B2*C2`: a spreadsheet formula where a value should be.
 fn is_formula(cell: &[u8]) -> bool {
     cell.trim_ascii().first() == Some(&b'=')
@@ -412,6 +420,16 @@ fn line_text(record: &Record<'_>) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn null_like_ids_are_missing_but_lookalikes_are_ids() {
+        for id in ["NaN", "null", "NULL", "None", "N/A", "#N/A", "undefined", "-"] {
+            assert!(is_null_like(id.as_bytes()), "{id}");
+        }
+        for id in ["nancy", "NA1", "0", "none1", "--"] {
+            assert!(!is_null_like(id.as_bytes()), "{id}");
+        }
+    }
 
     #[test]
     fn cancellations_are_c_and_a_digit() {
