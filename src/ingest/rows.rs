@@ -20,6 +20,9 @@ use crate::ingest::Ingested;
 /// Data rows kept before the formats are chosen: the formats are inferred
 /// from these cells, then the rows are replayed.
 pub(crate) const SAMPLE_ROWS: usize = 20_000;
+/// …or fewer, when they pass this many bytes: rows may be long (up to the
+/// row limit), and the sample is held in memory.
+pub(crate) const SAMPLE_BYTES: usize = 16 << 20;
 /// Rows shown in the preview.
 pub(crate) const PREVIEW_ROWS: usize = 10;
 /// Recency in days without an as-of date is counted back from this day.
@@ -48,7 +51,7 @@ pub(crate) struct Rows {
 
 enum State {
     Header,
-    Sampling { headers: Vec<String>, sample: Vec<OwnedRecord> },
+    Sampling { headers: Vec<String>, sample: Vec<OwnedRecord>, bytes: usize },
     Ready(Box<Pipeline>),
 }
 
@@ -83,11 +86,12 @@ impl Rows {
                     return Err(IngestError::HeaderTooLong { line: record.line, field: field + 1, limit });
                 }
                 let headers = record.strings().into_iter().map(|h| h.trim().to_owned()).collect();
-                self.state = State::Sampling { headers, sample: Vec::new() };
+                self.state = State::Sampling { headers, sample: Vec::new(), bytes: 0 };
             }
-            State::Sampling { sample, .. } => {
+            State::Sampling { sample, bytes, .. } => {
                 sample.push(OwnedRecord::of(&record));
-                if sample.len() >= SAMPLE_ROWS {
+                *bytes += record.bytes().len() + record.len();
+                if sample.len() >= SAMPLE_ROWS || *bytes >= SAMPLE_BYTES {
                     self.start()?;
                 }
             }
@@ -100,7 +104,7 @@ impl Rows {
     pub(crate) fn finish(mut self, bytes_read: u64) -> Result<Ingested, IngestError> {
         match &self.state {
             State::Header => return Err(IngestError::Empty),
-            State::Sampling { headers, sample } if sample.is_empty() => {
+            State::Sampling { headers, sample, .. } if sample.is_empty() => {
                 return Err(IngestError::NoRows { headers: headers.join(", ") })
             }
             _ => {}
@@ -115,7 +119,7 @@ impl Rows {
         if !matches!(self.state, State::Sampling { .. }) {
             return Ok(());
         }
-        let State::Sampling { headers, sample } = std::mem::replace(&mut self.state, State::Header) else {
+        let State::Sampling { headers, sample, .. } = std::mem::replace(&mut self.state, State::Header) else {
             unreachable!("checked above")
         };
         let mut p = Pipeline::new(headers, &sample, &self.options, self.until, &self.source)?;
@@ -420,6 +424,30 @@ fn line_text(record: &Record<'_>) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_rows_end_the_sample_at_its_byte_cap_not_its_row_count() {
+        use super::super::split::Splitter;
+        let source = Source {
+            format: FileFormat::Csv,
+            encoding: "UTF-8",
+            encoding_source: EncodingSource::Detected,
+            delimiter: ",".into(),
+            sheet: None,
+            sheets: Vec::new(),
+        };
+        let mut rows = Rows::new(&IngestOptions::default(), None, source);
+        let note = "n".repeat(500_000);
+        let mut text = String::from("customer_id,order_date,amount,note\n");
+        for i in 0..40 {
+            text += &format!("c{i},2024-01-{:02},5,{note}\n", i % 28 + 1);
+        }
+        Splitter::new(b',').feed(text.as_bytes(), false, |r| rows.take(r)).unwrap();
+        // 40 rows of 0.5 MB: the sample stops at 16 MiB, well before 20,000 rows.
+        assert!(matches!(rows.state, State::Ready(_)), "still sampling after 20 MB");
+        let read = rows.finish(0).unwrap();
+        assert_eq!((read.report.rows_read, read.report.rows_used), (40, 40));
+    }
 
     #[test]
     fn null_like_ids_are_missing_but_lookalikes_are_ids() {
