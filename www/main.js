@@ -140,8 +140,7 @@ $('sample-button').addEventListener('click', async () => {
     const blob = await response.blob();
     choose(new File([blob], 'sample.csv', { type: 'text/csv' }));
   } catch (error) {
-    $('error').textContent = t('sampleFailed', error.message);
-    setState('error');
+    showError(new Error(t('sampleFailed', error.message)));
   }
 });
 
@@ -160,8 +159,7 @@ worker.warm().then(
     document.body.dataset.engine = 'ready';
   },
   (error) => {
-    $('error').textContent = t('couldNotStart', error.message);
-    setState('error');
+    showError(new Error(t('couldNotStart', error.message)));
   },
 );
 $('settings').addEventListener('submit', (e) => e.preventDefault());
