@@ -58,6 +58,14 @@ function showFileRead(...args) {
   renderFileRead($('file-read'), ...args);
 }
 
+/** The segment map editor for `report`'s map, in the current language. */
+function showMapEditor(report) {
+  renderMapEditor($('map-editor'), report.rfm.map, (map) => {
+    setCustomMap(map);
+    run();
+  }, report.rfm.segments);
+}
+
 async function run() {
   if (!currentFile) return;
   controller?.abort();
@@ -82,10 +90,7 @@ async function run() {
     lastReport = report;
     showFileRead({ data: report.data }, chosen.ingest, onIngestChange);
     renderReport(report, showError);
-    renderMapEditor($('map-editor'), report.rfm.map, (map) => {
-      setCustomMap(map);
-      run();
-    });
+    showMapEditor(report);
     $('version').textContent = version;
     const rendered = performance.now();
     // For the benchmark harness (bench/) and the curious: where the time went.
@@ -177,7 +182,10 @@ $('lang-switch').addEventListener('click', (e) => {
 });
 onLangChange(() => {
   showLang();
-  if (lastReport) renderReport(lastReport, showError);
+  if (lastReport) {
+    renderReport(lastReport, showError);
+    showMapEditor(lastReport);
+  }
   if (lastFileRead && !$('file-read').hidden) renderFileRead($('file-read'), ...lastFileRead);
   if (document.body.dataset.state === 'done') $('status').textContent = '';
 });
