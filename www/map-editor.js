@@ -55,9 +55,10 @@ export function renderMapEditor(box, map, onApply, shown = []) {
     const row = standard.get(segment.name);
     const description = segment.description ?? engineText(row?.description ?? '');
     const action = segment.action ?? engineText(row?.action ?? '');
+    const name = engineText(segment.name);
     return {
-      segment, name: segment.name, codes: (segment.codes ?? []).join(' '), ranges: formatRanges(segment.ranges),
-      description, action, shownText: { description, action },
+      segment, name, codes: (segment.codes ?? []).join(' '), ranges: formatRanges(segment.ranges),
+      description, action, shownText: { name, description, action },
     };
   });
   const list = el('div', undefined, 'map-rows');
@@ -126,7 +127,7 @@ export function renderMapEditor(box, map, onApply, shown = []) {
     sync();
     draft.push({
       segment: { name: '' }, name: t('mapNewName', draft.length + 1), codes: '', ranges: '',
-      description: '', action: '', shownText: { description: '', action: '' },
+      description: '', action: '', shownText: { name: '', description: '', action: '' },
     });
     redraw();
   });
@@ -136,7 +137,9 @@ export function renderMapEditor(box, map, onApply, shown = []) {
     sync();
     try {
       const segments = draft.map((d) => {
-        const edited = { ...d.segment, name: d.name.trim(), codes: parseCodes(d.codes), ranges: parseRanges(d.ranges) };
+        // A name shown translated and left as it was keeps the map's own (English) name.
+        const name = d.name.trim() === d.shownText.name ? d.segment.name : d.name.trim();
+        const edited = { ...d.segment, name, codes: parseCodes(d.codes), ranges: parseRanges(d.ranges) };
         if (!edited.codes.length) delete edited.codes;
         if (!edited.ranges.length) delete edited.ranges;
         for (const field of ['description', 'action']) {

@@ -117,6 +117,19 @@ export default {
     duplicate: 'exact duplicate of an earlier line',
     return: 'return or cancellation, dropped by the returns policy',
   },
+  ambiguousDates: (format, other) => `The dates fit both ${format} and ${other}: they were read as ${format}. If that is wrong, choose ${other} under “Date format”.`,
+  ambiguousDecimal: (mark, other) => `No amount showed which mark is the decimal one (they look like 1,234 or 1.234): they were read with a decimal ${mark}. If the totals look a thousand times off, choose “${other}” under “Decimal mark”.`,
+  markName: { point: 'point', comma: 'comma' },
+  firstSheet: (name) => `first (${name})`,
+  tableRecencyDays: (column, from) => `recency in days “${column}” (counted back from ${from ?? 'the as-of date'})`,
+  tableLastPurchase: (column) => `last purchase “${column}”`,
+  customerTable: (customer, recency, frequency, monetary) => `A customer table, taken as it is: customer “${customer}”, ${recency}, frequency “${frequency}”, monetary “${monetary}”.`,
+  fromValues: (roles) => `Found from the values (the header names said nothing): ${roles}. Check the preview above and change them if needed.`,
+  roleNames: {
+    'customer id': 'customer id', 'order date': 'order date', amount: 'amount', 'order id': 'order id', quantity: 'quantity',
+    'unit price': 'unit price', frequency: 'frequency', 'recency days': 'recency days',
+  },
+  raggedRows: (n, fields, lines) => `${n} rows do not have the header’s ${fields} fields — lines ${lines}`,
   alsoLines: (lines) => `; also lines ${lines}`,
   returnsLine: (n, amount, netted) => `${n} returns or cancellations (${amount}): ${netted ? 'netted against the customers’ spend' : 'dropped'}`,
   encoding: 'Encoding',
@@ -213,4 +226,11 @@ export default {
   mapApply: 'Apply the edited map',
   mapHint: 'Segments are tested from the top; the first whose codes or score ranges match wins. Customers no segment matches are shown as Others.',
   clipped: (n) => ` ${n} customers with net spend ≤ 0 (returns) count as 0 spend for clustering.`,
+  // The engine's sentences by message code (src/message.rs) where the page
+  // words them itself: dates formatted for the locale. Others show the engine's text.
+  messages: {
+    'definition.asOf.default': (p) => `${p.date} (the day after the latest transaction in the file)`,
+    'definition.asOf.set': (p) => `${p.date} (set in the settings; later transactions are left out)`,
+    'movement.noneBefore': (p) => `No movement to show: the file has no transactions on or before ${p.date}.`,
+  },
 };
