@@ -132,12 +132,6 @@ zone.addEventListener('drop', (e) => {
   zone.classList.remove('over');
   if (e.dataTransfer.files.length) choose(e.dataTransfer.files[0]);
 });
-zone.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' || e.key === ' ') {
-    e.preventDefault();
-    $('file-input').click();
-  }
-});
 
 $('sample-button').addEventListener('click', async () => {
   showProgress(t('loadingSample'));
