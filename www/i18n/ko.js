@@ -274,7 +274,7 @@ export default {
     'clusters.onlyProfilesBest': (p) => `서로 다른 고객 유형이 ${p.hi}가지뿐이며, k = ${p.lo}…${p.hi} 중 k = ${p.k}의 실루엣이 가장 좋습니다`,
     'clusters.bestSilhouette': (p) => `k = ${p.lo}…${p.hi} 중 k = ${p.k}의 실루엣이 가장 좋습니다`,
     'error.empty': '파일이 비어 있습니다. 거래 내역을 다시 내보내 새 파일을 놓으세요.',
-    'error.binary': (p, raw) => `텍스트 파일이 아닙니다 (${p.offset}번째 바이트에 ${raw.what === 'zeroByte' ? '0 바이트' : '제어 문자'}가 있습니다). 데이터를 CSV로 내보내거나 .xlsx로 저장해 그 파일을 놓으세요.`,
+    'error.binary': (p, raw) => `텍스트 파일이 아닙니다 (바이트 위치 ${p.offset}에 ${raw.what === 'zeroByte' ? '0 바이트' : '제어 문자'}가 있습니다). 데이터를 CSV로 내보내거나 .xlsx로 저장해 그 파일을 놓으세요.`,
     'error.notXlsx': 'Excel .xlsx 통합 문서가 아닌 zip 압축 파일입니다. 압축을 풀어 안의 CSV나 .xlsx 파일을 놓으세요.',
     'error.oldOffice': '예전 형식의 Excel .xls (또는 다른 Office) 파일입니다. Excel에서 열어 .xlsx나 CSV로 저장한 뒤 그 파일을 놓으세요.',
     'error.workbook': (p) => `Excel 통합 문서를 읽을 수 없습니다 (${p.detail}). Excel에서 열어 다시 저장하거나 CSV로 내보내세요.`,
