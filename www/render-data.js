@@ -5,9 +5,10 @@
 import { t } from './i18n.js';
 import { formatCount, formatDate, formatMoney } from './format.js';
 
+// Encodings as [value, text key].
 const ENCODINGS = [
-  ['utf-8', 'UTF-8'], ['utf-16le', 'UTF-16 LE'], ['utf-16be', 'UTF-16 BE'],
-  ['euc-kr', 'EUC-KR / CP949 (Korean)'], ['windows-1252', 'Windows-1252 (Western)'],
+  ['utf-8', 'encUtf8'], ['utf-16le', 'encUtf16le'], ['utf-16be', 'encUtf16be'],
+  ['euc-kr', 'encEucKr'], ['windows-1252', 'encWindows1252'],
 ];
 // Choices as [value, text key].
 const DELIMITERS = [[',', 'delimComma'], [';', 'delimSemicolon'], ['\t', 'delimTab'], ['|', 'delimPipe']];
@@ -75,14 +76,15 @@ export function renderFileRead(box, { data = null, peek = null }, ingest, onChan
   const detected = data ?? peek;
   const isXlsx = data?.format === 'xlsx';
   if (!isXlsx) {
-    form.append(select('read-encoding', t('encoding'), t('auto', detected.encoding), ENCODINGS, ingest.encoding));
+    form.append(select('read-encoding', t('encoding'), t('auto', detected.encoding), translated(ENCODINGS), ingest.encoding));
     form.append(select('read-delimiter', t('delimiter'), t('auto', delimiterName(detected.delimiter)), translated(DELIMITERS), ingest.delimiter));
   } else {
     form.append(select('read-sheet', t('sheet'), t('firstSheet', data.sheets[0]), data.sheets.map((s) => [s, s]), ingest.sheet));
   }
   if (data) {
-    form.append(select('read-date-format', t('dateFormat'), t('auto', data.dateFormat), DATE_FORMATS.map((f) => [f, f]), ingest.dateFormat));
-    form.append(select('read-decimal', t('decimalMark'), t('auto', data.decimalMark), translated(DECIMALS), ingest.decimalMark));
+    const formatName = (f) => t('dateFormatNames')[f] ?? f;
+    form.append(select('read-date-format', t('dateFormat'), t('auto', formatName(data.dateFormat)), DATE_FORMATS.map((f) => [f, formatName(f)]), ingest.dateFormat));
+    form.append(select('read-decimal', t('decimalMark'), t('auto', t('markName')[data.decimalMark] ?? data.decimalMark), translated(DECIMALS), ingest.decimalMark));
   }
   form.append(select('read-returns', t('returns'), t('returnsNet'), translated(RETURNS), ingest.returns));
   box.append(form);

@@ -2,8 +2,8 @@
 // messy files (skipped rows, returns, ragged rows, ties that empty scores,
 // ambiguous dates, a customer table, columns found from values) and files
 // that cannot be read, every visible text is scanned for runs of English
-// words. User-supplied text (quoted names and values, the preview table,
-// the column choices) is left out. The same scan of the English page must
+// words, the choices of the selects included. User-supplied text (quoted
+// names and values, the preview table, the column and sheet choices) is left out. The same scan of the English page must
 // find sentences, so the scan itself is shown to work.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,6 +43,11 @@ function pageText(page) {
       if (!parent || parent.closest(skip) || !parent.getClientRects().length) continue;
       out.push(node.textContent);
     }
+    // Choices of the selects, but not those that are the file's own names (columns, sheets).
+    for (const option of document.querySelectorAll('select:not(#mapping-form select):not(#read-sheet) option')) {
+      if (option.closest('[hidden]')) continue;
+      out.push(option.textContent);
+    }
     for (const node of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
       if (node.closest(skip) || !node.getClientRects().length) continue;
       out.push(node.getAttribute('title') ?? '', node.getAttribute('aria-label') ?? '', node.getAttribute('placeholder') ?? '');
@@ -55,7 +60,8 @@ function pageText(page) {
 function englishSentences(lines) {
   const found = [];
   for (const line of lines) {
-    const ours = line.replace(/“[^”]*”|"[^"]*"|`[^`]*`/g, ' ');
+    // Quoted text is the user's; date patterns (YYYY-MM-DD) are notation, not English.
+    const ours = line.replace(/“[^”]*”|"[^"]*"|`[^`]*`/g, ' ').replace(/\b[YMD]+(?:[-./][YMD]+)+\b/g, ' ');
     for (const match of ours.matchAll(SENTENCE)) found.push(match[0]);
   }
   return found;

@@ -130,6 +130,9 @@ export default {
     'unit price': 'unit price', frequency: 'frequency', 'recency days': 'recency days',
   },
   raggedRows: (n, fields, lines) => `${n} rows do not have the header’s ${fields} fields — lines ${lines}`,
+  encUtf8: 'UTF-8', encUtf16le: 'UTF-16 LE', encUtf16be: 'UTF-16 BE',
+  encEucKr: 'EUC-KR / CP949 (Korean)', encWindows1252: 'Windows-1252 (Western)',
+  dateFormatNames: {}, // the engine's own names ('excel serial', 'unix seconds') read well in English
   alsoLines: (lines) => `; also lines ${lines}`,
   returnsLine: (n, amount, netted) => `${n} returns or cancellations (${amount}): ${netted ? 'netted against the customers’ spend' : 'dropped'}`,
   encoding: 'Encoding',
