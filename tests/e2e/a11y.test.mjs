@@ -45,3 +45,26 @@ test('axe: an unreadable file (error and the file-reading panel)', () => check('
   await page.setInputFiles('#file-input', `${root}tests/fixtures/no_customer_column.csv`);
   assert.equal(await settled(page), 'error');
 }));
+
+test('keyboard: Tab visits the language switch, the file input, the sample and the settings in reading order, each visibly focused', async () => {
+  const { page, errors } = await open();
+  await page.waitForFunction(() => document.body.dataset.engine === 'ready');
+  const stops = [];
+  for (let i = 0; i < 8; i += 1) {
+    await page.keyboard.press('Tab');
+    stops.push(await page.evaluate(() => {
+      const node = document.activeElement;
+      // The file input is invisible: its label shows the focus instead.
+      const shown = node.id === 'file-input' ? document.querySelector('label[for="file-input"]') : node;
+      const style = getComputedStyle(shown);
+      return { id: node.id || node.dataset.lang || node.tagName, outlined: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+    }));
+  }
+  console.log(`focus order: ${stops.map((s) => `${s.id}${s.outlined ? "" : " (no outline)"}`).join(" → ")}`);
+  const order = stops.map((s) => s.id);
+  const at = (id) => order.indexOf(id);
+  for (const id of ['en', 'file-input', 'sample-button', 'k-input']) assert.ok(at(id) >= 0, `${id} is reached: ${order}`);
+  assert.ok(at('en') < at('file-input') && at('file-input') < at('sample-button') && at('sample-button') < at('k-input'), `order: ${order}`);
+  for (const stop of stops) assert.ok(stop.outlined, `${stop.id} shows its focus`);
+  assert.deepEqual(errors, []);
+});
