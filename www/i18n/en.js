@@ -133,6 +133,8 @@ export default {
   encUtf8: 'UTF-8', encUtf16le: 'UTF-16 LE', encUtf16be: 'UTF-16 BE',
   encEucKr: 'EUC-KR / CP949 (Korean)', encWindows1252: 'Windows-1252 (Western)',
   dateFormatNames: {}, // the engine's own names ('excel serial', 'unix seconds') read well in English
+  notSettingsFile: (name, detail) => `${name} is not a settings file: ${detail}`,
+  pngFailed: 'the browser could not draw the PNG',
   alsoLines: (lines) => `; also lines ${lines}`,
   returnsLine: (n, amount, netted) => `${n} returns or cancellations (${amount}): ${netted ? 'netted against the customers’ spend' : 'dropped'}`,
   encoding: 'Encoding',

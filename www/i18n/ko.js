@@ -137,6 +137,8 @@ export default {
   encUtf8: 'UTF-8', encUtf16le: 'UTF-16 LE', encUtf16be: 'UTF-16 BE',
   encEucKr: 'EUC-KR / CP949 (한국어)', encWindows1252: 'Windows-1252 (서유럽)',
   dateFormatNames: { 'excel serial': 'Excel 일련번호 날짜', 'unix seconds': 'Unix 초' },
+  notSettingsFile: (name, detail) => `${name}은(는) 설정 파일이 아닙니다: ${detail}`,
+  pngFailed: '브라우저가 PNG를 그리지 못했습니다',
   alsoLines: (lines) => `; 그 밖에 ${lines}행`,
   returnsLine: (n, amount, netted) => `반품 또는 취소 ${n}건 (${amount}): ${netted ? '고객 구매액에서 차감' : '제외'}`,
   encoding: '인코딩',
