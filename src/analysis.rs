@@ -114,7 +114,7 @@ pub fn movement_date(data: &IngestReport, settings: &Settings) -> Option<Day> {
 
 /// The customers as of an earlier date for the segment movement (the same
 /// file read again up to it), or the note to show instead.
-pub type Earlier<'a> = &'a dyn Fn(Day) -> std::result::Result<Customers, String>;
+pub type Earlier<'a> = &'a dyn Fn(Day) -> std::result::Result<Customers, crate::message::Message>;
 
 /// Runs the analysis on a file already read, for example streamed through
 /// an [`IngestStream`](crate::ingest::IngestStream) created with

@@ -4,6 +4,7 @@
 use crate::cluster::{name_cluster, ClusterName, Clustering, Features, KChoice};
 use crate::report::{ClusterProfile, ClusterReport, CrossTable, Scaler};
 use crate::ingest::Customers;
+use crate::message::{Code, Message};
 use crate::rfm::{RfmTable, Scores};
 use crate::summary::{median, scatter_sample, summarize, SCATTER_MAX};
 
@@ -81,30 +82,37 @@ pub fn cluster_report(
 
 /// Why k is not what was asked, in plain words (one customer, customers
 /// all alike, fewer distinct profiles than k), or how it was chosen.
-fn note(c: &Clustering) -> Option<String> {
-    let instead = match c.requested {
-        KChoice::Fixed(k) => format!("k = {k}"),
-        KChoice::Auto { max, .. } => format!("choosing k up to {max}"),
-    };
-    if c.k == 1 && c.requested != KChoice::Fixed(1) {
-        let why = if c.labels.len() == 1 { "only one customer" } else { "every customer has the same profile" };
-        return Some(format!("{why}: one cluster instead of {instead}"));
+fn note(c: &Clustering) -> Option<Message> {
+    if c.k == 1 && c.labels.len() == 1 && c.requested != KChoice::Fixed(1) {
+        return Some(Message::new(Code::OneCustomer, "only one customer: one cluster"));
     }
     match c.requested {
-        KChoice::Fixed(k) if c.k < k => {
-            Some(format!("only {} distinct customer profiles: k reduced from {k} to {}", c.k, c.k))
-        }
+        KChoice::Fixed(k) if c.k == 1 && k > 1 => Some(
+            Message::new(Code::OneProfileFixed, format!("every customer has the same profile: one cluster instead of k = {k}"))
+                .with("requested", k),
+        ),
+        KChoice::Fixed(k) if c.k < k => Some(
+            Message::new(Code::KReduced, format!("only {} distinct customer profiles: k reduced from {k} to {}", c.k, c.k))
+                .with("k", c.k)
+                .with("requested", k),
+        ),
+        KChoice::Auto { max, .. } if c.k == 1 => Some(
+            Message::new(Code::OneProfile, format!("every customer has the same profile: one cluster instead of choosing k up to {max}"))
+                .with("max", max),
+        ),
         KChoice::Auto { max, .. } => c.selection.as_ref().map(|s| {
             let tried = s.candidates.iter().map(|c| c.k);
             let (lo, hi) = (tried.clone().min().unwrap_or(0), tried.max().unwrap_or(0));
-            match (lo == hi, hi < max) {
-                (true, true) => format!("only {hi} distinct customer profiles: k = {hi}"),
-                (false, true) => format!(
-                    "only {hi} distinct customer profiles: k = {} has the best silhouette of k = {lo}…{hi}",
-                    s.chosen
+            let k = s.chosen;
+            let message = match (lo == hi, hi < max) {
+                (true, true) => Message::new(Code::OnlyProfiles, format!("only {hi} distinct customer profiles: k = {hi}")),
+                (false, true) => Message::new(
+                    Code::OnlyProfilesBest,
+                    format!("only {hi} distinct customer profiles: k = {k} has the best silhouette of k = {lo}…{hi}"),
                 ),
-                _ => format!("k = {} has the best silhouette of k = {lo}…{hi}", s.chosen),
-            }
+                _ => Message::new(Code::BestSilhouette, format!("k = {k} has the best silhouette of k = {lo}…{hi}")),
+            };
+            message.with("k", k).with("lo", lo).with("hi", hi)
         }),
         KChoice::Fixed(_) => None,
     }

@@ -121,8 +121,10 @@ fn standard_input_is_read_like_a_file_and_nothing_but_the_report_is_printed() {
     assert!(json(&piped) == json(&from_path), "standard input and the path give the same report");
     assert!(json(&dashed) == json(&from_path), "`-` and the path give the same report");
     let with_movement = json(&segmenta_stdin(&["analyze", "--format", "json", "--k", "2"], &bytes));
-    let note = with_movement["rfm"]["movementNote"].as_str().unwrap_or_default().to_owned();
-    assert!(note.starts_with("No movement to show: standard input can be read only once"), "{note}");
+    let note = &with_movement["rfm"]["movementNote"];
+    assert_eq!(note["code"], "movement.stdin", "{note}");
+    let text = note["text"].as_str().unwrap_or_default();
+    assert!(text.starts_with("No movement to show: standard input can be read only once"), "{text}");
     assert!(piped.stderr.is_empty(), "no progress bar when piped: {}", String::from_utf8_lossy(&piped.stderr));
     let report = json(&piped);
     assert_eq!(report["data"]["encoding"], "EUC-KR");

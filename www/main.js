@@ -8,6 +8,7 @@ import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js
 import { AnalysisWorker } from './worker-client.js';
 import { applyStatic, lang, onLangChange, setLang, t } from './i18n.js';
 import { formatShare } from './format.js';
+import { messageText } from './messages.js';
 
 const worker = new AnalysisWorker();
 const $ = (id) => document.getElementById(id);
@@ -35,15 +36,23 @@ function showProgress(message, fraction) {
   $('progress-percent').textContent = fraction == null ? '' : formatShare(fraction);
 }
 
+/** An error for the user, in the page's language. */
+function errorText(error) {
+  return error.code ? messageText({ code: error.code, params: error.params, text: error.message }) : error.message;
+}
+
+let lastError = null; // { error, prefix }: worded again when the language changes
+
 /**
- * Shows an error for the user in the error panel; an engine crash (fatal)
- * gets the crash panel, which says what to report. `name` prefixes a file's error.
+ * Shows an error for the user in the error panel, in the page's language;
+ * an engine crash (fatal) gets the crash panel, which says what to report.
  */
-function showError(error, name = null) {
+function showError(error, prefix = '') {
+  lastError = { error, prefix };
   const box = $('error');
   delete box.dataset.kind;
-  if (error.fatal) renderCrash(box, error, name ?? t('theFile'));
-  else box.textContent = name ? `${name}: ${error.message}` : error.message;
+  if (error.fatal) renderCrash(box, error, currentFile?.name ?? t('theFile'));
+  else box.textContent = prefix + errorText(error);
   setState('error');
 }
 
@@ -59,6 +68,14 @@ const READING = { reading: 'readingStage', rereading: 'rereadingStage' };
 function showFileRead(...args) {
   lastFileRead = args;
   renderFileRead($('file-read'), ...args);
+}
+
+/** The segment map editor for `report`'s map, in the current language. */
+function showMapEditor(report) {
+  renderMapEditor($('map-editor'), report.rfm.map, (map) => {
+    setCustomMap(map);
+    run();
+  }, report.rfm.segments);
 }
 
 async function run() {
@@ -85,10 +102,7 @@ async function run() {
     lastReport = report;
     showFileRead({ data: report.data }, chosen.ingest, onIngestChange);
     renderReport(report, showError);
-    renderMapEditor($('map-editor'), report.rfm.map, (map) => {
-      setCustomMap(map);
-      run();
-    });
+    showMapEditor(report);
     $('version').textContent = version;
     const rendered = performance.now();
     // For the benchmark harness (bench/) and the curious: where the time went.
@@ -100,7 +114,7 @@ async function run() {
     $('results').hidden = true;
     if (error.peek) showFileRead({ peek: error.peek }, chosen.ingest, onIngestChange);
     else $('file-read').hidden = true;
-    showError(error, name);
+    showError(error, `${currentFile.name}: `);
   }
 }
 
@@ -124,12 +138,6 @@ zone.addEventListener('drop', (e) => {
   e.preventDefault();
   zone.classList.remove('over');
   if (e.dataTransfer.files.length) choose(e.dataTransfer.files[0]);
-});
-zone.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' || e.key === ' ') {
-    e.preventDefault();
-    $('file-input').click();
-  }
 });
 
 $('sample-button').addEventListener('click', async () => {
@@ -177,9 +185,13 @@ $('lang-switch').addEventListener('click', (e) => {
 });
 onLangChange(() => {
   showLang();
-  if (lastReport) renderReport(lastReport, showError);
+  if (lastReport) {
+    renderReport(lastReport, showError);
+    showMapEditor(lastReport);
+  }
   if (lastFileRead && !$('file-read').hidden) renderFileRead($('file-read'), ...lastFileRead);
   if (document.body.dataset.state === 'done') $('status').textContent = '';
+  if (document.body.dataset.state === 'error' && lastError) showError(lastError.error, lastError.prefix);
 });
 applyStatic();
 showLang();

@@ -78,7 +78,8 @@ export class AnalysisWorker {
     else if (msg.type === 'file') call.resolve(msg.text);
     else {
       call.reject(Object.assign(new Error(msg.message), {
-        peek: msg.peek ?? null, fatal: Boolean(msg.fatal), version: msg.version ?? null,
+        peek: msg.peek ?? null, fatal: Boolean(msg.fatal), code: msg.code, params: msg.params,
+        version: msg.version ?? null,
       }));
       if (msg.fatal) this.#discard();
     }

@@ -9,8 +9,9 @@
 // Out: { type: 'ready', version } after 'warm'
 //    | { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
 //    | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
-//    | { type: 'error', id, message, fatal, version, peek }
-//      (fatal: the engine stopped on a bug (a panic) and cannot be trusted any more, the message is
+//    | { type: 'error', id, message, code?, params?, fatal, version, peek }
+//      (code, params: the engine's message code and parameters, for the page to translate;
+//      fatal: the engine stopped on a bug (a panic) and cannot be trusted any more, the message is
 //      the panic's; version: the engine's; peek: the header and first rows, when readable)
 // Settings with `crashForTest: true` make the engine panic on purpose (tests/e2e/crash.test.mjs).
 // timings: milliseconds of reading the file into customers (ingest), of the
@@ -73,8 +74,11 @@ self.onmessage = async ({ data }) => {
     fatal = error instanceof WebAssembly.RuntimeError;
     // The page words a fatal error (what to report), in the reader's language.
     const message = fatal && panicMessage ? panicMessage : String(error?.message ?? error);
+    // The engine's own errors carry a message code and its parameters, for the page to translate.
+    const code = typeof error?.code === 'string' ? error.code : undefined;
+    const params = code ? error.params : undefined;
     const head = fatal || data.type !== 'analyze' ? null : await peekAt(file, settings);
-    self.postMessage({ type: 'error', id, message, fatal, version: engineVersion, peek: head });
+    self.postMessage({ type: 'error', id, message, code, params, fatal, version: engineVersion, peek: head });
   } finally {
     // After a trap the module is not touched again (the page discards this worker).
     if (!fatal) reader?.free();

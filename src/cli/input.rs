@@ -9,6 +9,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use segmenta::date::Day;
 use segmenta::ingest::{Customers, IngestOptions, IngestStream, Ingested};
+use segmenta::message::{Code, Message};
 use segmenta::rfm::no_movement_before;
 use segmenta::Settings;
 
@@ -23,11 +24,12 @@ pub fn read(path: &Path, settings: &Settings) -> Result<Ingested, String> {
 
 /// The customers as of `date` (the file read again up to it), for the
 /// segment movement; the note to show instead when that cannot be.
-pub fn read_earlier(path: &Path, settings: &Settings, date: Day) -> Result<Customers, String> {
+pub fn read_earlier(path: &Path, settings: &Settings, date: Day) -> Result<Customers, Message> {
     if path == Path::new("-") {
-        return Err(format!(
+        let text = format!(
             "No movement to show: standard input can be read only once, and the movement reads the file again up to {date}; give the file's path instead."
-        ));
+        );
+        return Err(Message::new(Code::NoMovementStdin, text).with("date", date.to_string()));
     }
     read_until(path, &settings.ingest, Some(date), "re-reading").map(|read| read.customers).map_err(|_| no_movement_before(date))
 }

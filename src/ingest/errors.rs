@@ -131,6 +131,8 @@ pub enum IngestError {
         rows: u64,
         /// Skip reasons with counts and the first example.
         reasons: String,
+        /// The same, as the data-quality report has them.
+        skipped: Vec<super::report::SkipTally>,
     },
 }
 
@@ -149,5 +151,46 @@ fn it_them(roles: &[&str], one: &'static str, many: &'static str) -> &'static st
         one
     } else {
         many
+    }
+}
+
+impl IngestError {
+    /// The error as a [`Message`](crate::message::Message): its code, the
+    /// values it names, and this English sentence.
+    pub fn message(&self) -> crate::message::Message {
+        use crate::message::{Code, Message};
+        let text = self.to_string();
+        match self {
+            IngestError::Empty => Message::new(Code::Empty, text),
+            IngestError::Binary { what, offset } => Message::new(Code::Binary, text)
+                .with("what", if what.contains("zero") { "zeroByte" } else { "controlCharacters" })
+                .with("offset", offset),
+            IngestError::NotXlsx => Message::new(Code::NotXlsx, text),
+            IngestError::OldOffice => Message::new(Code::OldOffice, text),
+            IngestError::Workbook { message } => Message::new(Code::Workbook, text).with("detail", message),
+            IngestError::UnknownSheet { name, sheets } => Message::new(Code::UnknownSheet, text).with("name", name).with("sheets", sheets),
+            IngestError::UnknownEncoding { label } => Message::new(Code::UnknownEncoding, text).with("label", label),
+            IngestError::Undecodable { encoding, percent } => {
+                Message::new(Code::Undecodable, text).with("encoding", encoding).with("percent", percent)
+            }
+            IngestError::BadDelimiter { delimiter } => Message::new(Code::BadDelimiter, text).with("delimiter", delimiter.to_string()),
+            IngestError::NoRows { headers } => Message::new(Code::NoRows, text).with("headers", headers),
+            IngestError::MissingColumn { roles, found } => Message::new(Code::MissingColumn, text).with("roles", roles).with("found", found),
+            IngestError::UnknownColumn { role, name, found } => {
+                Message::new(Code::UnknownColumn, text).with("role", role).with("name", name).with("found", found)
+            }
+            IngestError::NoUsableRows { rows, skipped, .. } => Message::new(Code::NoUsableRows, text).with("rows", rows).with("skipped", skipped),
+            IngestError::FileTooLarge { size, limit } => Message::new(Code::FileTooLarge, text).with("size", size).with("limit", limit),
+            IngestError::InputTooLarge { limit } => Message::new(Code::InputTooLarge, text).with("limit", limit),
+            IngestError::WorkbookTooLarge { size, limit } => {
+                Message::new(Code::WorkbookTooLarge, text).with("size", size).with("limit", limit)
+            }
+            IngestError::TooManyCustomers { limit, line } => {
+                Message::new(Code::TooManyCustomers, text).with("limit", limit).with("line", line)
+            }
+            IngestError::HeaderTooLong { line, field, limit } => {
+                Message::new(Code::HeaderTooLong, text).with("line", line).with("field", field).with("limit", limit)
+            }
+        }
     }
 }
