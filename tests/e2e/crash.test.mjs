@@ -46,6 +46,8 @@ for (const { locale, lang, title, report } of [
 
     // Settings without the trigger re-run the same file in a new worker, without a reload.
     await loadSettings(page, {});
+    // The new run starts once the file is read: wait for it to leave the error state first.
+    await page.waitForFunction(() => document.body.dataset.state !== 'error');
     assert.equal(await settled(page), 'done', await panel.textContent());
     assert.ok(await panel.isHidden());
     assert.match(await page.textContent('#headline [data-term="Customers"] dd'), /^2,000/);

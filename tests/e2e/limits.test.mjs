@@ -27,6 +27,8 @@ test('a file above the size limit is refused with the limit and its size, then t
   assert.ok(message.includes(`(${size} bytes), larger than the limit of 100 kB (100,000 bytes) for one file`), message);
 
   await loadSettings(page, {});
+  // The new run starts once the file is read: wait for it to leave the error state first.
+  await page.waitForFunction(() => document.body.dataset.state !== 'error');
   assert.equal(await settled(page), 'done', await page.textContent('#error'));
   assert.deepEqual(errors, []);
 });
