@@ -34,16 +34,22 @@ pub struct KmeansTiming {
 }
 
 /// Fits every k in `ks` `repeat` times (at least once) with `n_runs`
-/// restarts and reports the timings; `now` returns milliseconds.
+/// restarts (`None`: the product's defaults) and reports the timings; `now`
+/// returns milliseconds.
 pub fn time_kmeans(
     features: &Features,
     ks: std::ops::RangeInclusive<usize>,
-    n_runs: usize,
+    n_runs: Option<usize>,
     repeat: usize,
     now: &dyn Fn() -> f64,
 ) -> Result<Vec<KmeansTiming>, ClusterError> {
     ks.map(|k| {
-        let params = ClusterParams::new(KChoice::Fixed(k)).n_runs(n_runs).check()?;
+        let params = ClusterParams::new(KChoice::Fixed(k));
+        let params = match n_runs {
+            Some(runs) => params.n_runs(runs),
+            None => params,
+        }
+        .check()?;
         let mut times = Vec::with_capacity(repeat.max(1));
         let mut last = None;
         for _ in 0..repeat.max(1) {
@@ -56,7 +62,7 @@ pub fn time_kmeans(
         Ok(KmeansTiming {
             k,
             customers: features.points.nrows(),
-            n_runs,
+            n_runs: params.runs_for(features.points.nrows(), k),
             inertia: c.inertia,
             iterations: c.iterations,
             fit_ms_min: spread.min,

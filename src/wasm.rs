@@ -269,7 +269,7 @@ fn settings_from(settings: JsValue) -> Result<Settings, JsValue> {
 pub fn bench_kmeans(customers: usize, k_min: usize, k_max: usize, n_runs: usize, repeat: usize) -> Result<JsValue, JsValue> {
     let rfm = crate::sample::rfm_table(&crate::sample::SampleSpec { customers, ..Default::default() });
     let features = crate::cluster::Features::from_rfm(&rfm);
-    let rows = crate::bench::time_kmeans(&features, k_min..=k_max, n_runs, repeat, &performance::now).map_err(engine_error)?;
+    let rows = crate::bench::time_kmeans(&features, k_min..=k_max, Some(n_runs), repeat, &performance::now).map_err(engine_error)?;
     to_js(&rows)
 }
 

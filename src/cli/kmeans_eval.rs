@@ -26,7 +26,7 @@ pub fn run(
     source: Source,
     k_min: usize,
     k_max: usize,
-    n_runs: usize,
+    n_runs: Option<usize>,
     repeat: usize,
     features_out: Option<PathBuf>,
 ) -> Result<(), String> {

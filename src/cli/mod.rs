@@ -94,9 +94,10 @@ enum Command {
         /// Largest k.
         #[arg(long, default_value_t = 8)]
         k_max: usize,
-        /// Restarts per fit (the best inertia is kept).
-        #[arg(long, default_value_t = 3)]
-        runs: usize,
+        /// Restarts per fit (the best inertia is kept); by default the
+        /// product's: 10 on small data, else 3.
+        #[arg(long)]
+        runs: Option<usize>,
         /// Fits per k, for the timing's median, min and max.
         #[arg(long, default_value_t = 5)]
         repeat: usize,

@@ -40,7 +40,8 @@ pub fn fit(features: &Features, params: &ValidClusterParams) -> Result<Clusterin
     fit_points(&Points::from_rows(&features.points), params)
 }
 
-/// Clusters `points`: the best (lowest inertia) of `n_runs` Lloyd runs, each
+/// Clusters `points`: the best (lowest inertia) of several Lloyd runs (see
+/// [`ValidClusterParams::runs_for`]), each
 /// seeded by k-means++ from one seeded random generator, so the same points
 /// and parameters always give the same labels, natively and in wasm.
 ///
@@ -70,7 +71,7 @@ pub fn fit_points(points: &Points, params: &ValidClusterParams) -> Result<Cluste
         }
         KChoice::Auto { .. } => (1, None),
     };
-    let run = best_of_runs(points, k, params, &mut rng);
+    let run = best_of_runs(points, k, params.runs_for(points.len(), k), params, &mut rng);
     let d = points.dims();
     let centroids = Array2::from_shape_vec((k, d), run.centroids.iter().map(|&v| f64::from(v)).collect())
         .expect("k × d centroids");
@@ -86,11 +87,17 @@ pub fn fit_points(points: &Points, params: &ValidClusterParams) -> Result<Cluste
     })
 }
 
-/// The lowest-inertia run of `params.n_runs()` (the first on ties).
-pub(super) fn best_of_runs(points: &Points, k: usize, params: &ValidClusterParams, rng: &mut Xoshiro256PlusPlus) -> LloydRun {
+/// The lowest-inertia of `runs` Lloyd runs (the first on ties).
+pub(super) fn best_of_runs(
+    points: &Points,
+    k: usize,
+    runs: usize,
+    params: &ValidClusterParams,
+    rng: &mut Xoshiro256PlusPlus,
+) -> LloydRun {
     let shift_limit = params.tolerance() * points.mean_variance();
     let mut best: Option<LloydRun> = None;
-    for _ in 0..params.n_runs() {
+    for _ in 0..runs.max(1) {
         let (seeds, _) = points.sample(INIT_SAMPLE, rng);
         let run = lloyd(points, kmeans_plus_plus(&seeds, k, rng), params.max_iterations(), shift_limit);
         if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {

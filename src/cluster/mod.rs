@@ -31,7 +31,7 @@ pub use linfa_api::KMeansModel;
 pub use lloyd::{lloyd, LloydRun};
 pub use naming::{name_cluster, ClusterName};
 pub use options::{ClusterOptions, KChoice, KSetting};
-pub use params::{ClusterParams, ValidClusterParams, MAX_K};
+pub use params::{ClusterParams, ValidClusterParams, DEFAULT_RUNS, MAX_K, SMALL_DATA_RUNS, SMALL_DATA_WORK};
 pub use points::Points;
 pub use quality::{davies_bouldin, silhouette};
 pub use select::{KCandidate, KSelection};

@@ -56,7 +56,7 @@ pub fn select_k(
     let candidates: Vec<KCandidate> = ks
         .clone()
         .map(|k| {
-            let run = best_of_runs(&sample, k, params, rng);
+            let run = best_of_runs(&sample, k, params.n_runs(), params, rng);
             let scored_labels: Vec<u32> = scored_index.iter().map(|&i| run.labels[i]).collect();
             KCandidate {
                 k,
