@@ -109,13 +109,15 @@ impl IngestStream {
         self.bytes_read += chunk.len() as u64;
         let result = match &mut self.state {
             State::Head(head) => {
-                head.extend_from_slice(chunk);
-                if head.len() >= HEAD_BYTES {
-                    let head = std::mem::take(head);
-                    self.begin(head, false)
-                } else {
-                    Ok(())
+                // Only the first 64 KiB decide: a file given whole is not
+                // copied, sniffed and checked whole before it is read.
+                let take = chunk.len().min(HEAD_BYTES - head.len());
+                head.extend_from_slice(&chunk[..take]);
+                if head.len() < HEAD_BYTES {
+                    return Ok(());
                 }
+                let head = std::mem::take(head);
+                self.begin(head, false).and_then(|()| self.feed_rest(&chunk[take..]))
             }
             State::Text(t) => t.feed(chunk, false),
             State::Workbook(bytes) => {
@@ -128,6 +130,19 @@ impl IngestStream {
             self.state = State::Failed;
         }
         result
+    }
+
+    /// Reads the rest of the chunk that completed the first 64 KiB.
+    fn feed_rest(&mut self, rest: &[u8]) -> Result<(), IngestError> {
+        match &mut self.state {
+            _ if rest.is_empty() => Ok(()),
+            State::Text(t) => t.feed(rest, false),
+            State::Workbook(bytes) => {
+                bytes.extend_from_slice(rest);
+                Ok(())
+            }
+            State::Head(_) | State::Failed => Ok(()),
+        }
     }
 
     /// Ends the input: the customers and the data-quality report.
