@@ -89,18 +89,21 @@ impl CustomerBook {
         i
     }
 
-    /// Adds one usable row and returns the customer's index. `order` is a
-    /// hash of the order id, `None` when the file has no order column.
-    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<u64>) -> usize {
+    /// Adds one usable row and returns the customer's index, and whether
+    /// it is the customer's first row on that day. `order` is a hash of the
+    /// order id, `None` when the file has no order column.
+    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<u64>) -> (usize, bool) {
         let u = self.slot(id, day);
         let c = &mut self.customers;
         c.monetary[u] += amount;
         c.rows[u] += 1;
         let key = (u as u32, day);
+        let mut new_day = false;
         if self.last_day != Some(key) {
             self.last_day = Some(key);
             if self.seen_days.insert(key) {
                 c.days[u] += 1;
+                new_day = true;
             }
         }
         let new_order = match order {
@@ -113,7 +116,7 @@ impl CustomerBook {
         if new_order {
             self.customers.orders[u] += 1;
         }
-        u
+        (u, new_day)
     }
 
     /// Replaces every customer's spend (the other decimal mark turned out to

@@ -13,6 +13,7 @@ mod book;
 mod columns;
 mod dates;
 mod duplicates;
+mod earlier;
 mod encoding;
 mod errors;
 mod hash;
@@ -31,6 +32,7 @@ mod workbook;
 
 pub use amount::{infer_decimal_mark, parse_amount, parse_amount_with, DecimalInference, DecimalMark};
 pub use book::Customers;
+pub use earlier::Snapshot;
 pub use columns::{AmountColumns, ColumnRoles, ColumnSpec, CustomerTable};
 pub use dates::{infer_date_format, DateFormat, DateInference};
 pub use encoding::{detect_encoding, encoding_for_label, EncodingSource};

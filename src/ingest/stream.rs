@@ -36,6 +36,7 @@ const HEAD_BYTES: usize = 64 * 1024;
 pub struct IngestStream {
     options: IngestOptions,
     until: Option<Day>,
+    movement_days: u32,
     bytes_read: u64,
     state: State,
 }
@@ -88,7 +89,15 @@ impl TextReader {
 impl IngestStream {
     /// A reader with these options; rows dated after `until` are skipped.
     pub fn new(options: &IngestOptions, until: Option<Day>) -> IngestStream {
-        IngestStream { options: options.clone(), until, bytes_read: 0, state: State::Head(Vec::new()) }
+        IngestStream { options: options.clone(), until, movement_days: 0, bytes_read: 0, state: State::Head(Vec::new()) }
+    }
+
+    /// Also gathers, in the same reading, the customers as of `days` before
+    /// the as-of date (only their rows up to then), for the segment
+    /// movement: see [`Ingested::customers_at`]. 0 gathers nothing.
+    pub fn with_movement(mut self, days: u32) -> IngestStream {
+        self.movement_days = days;
+        self
     }
 
     /// Bytes pushed so far.
@@ -156,7 +165,7 @@ impl IngestStream {
                 t.feed(&[], true)?;
                 t.rows.finish(self.bytes_read)
             }
-            State::Workbook(bytes) => super::workbook::read_workbook(&bytes, &self.options, self.until),
+            State::Workbook(bytes) => super::workbook::read_workbook(&bytes, &self.options, (self.until, self.movement_days)),
             State::Head(_) | State::Failed => Err(IngestError::Empty),
         }
     }
@@ -201,7 +210,7 @@ impl IngestStream {
             sheets: Vec::new(),
         };
         let undecided = encoding_source == EncodingSource::Detected && !complete && head.is_ascii();
-        let rows = Rows::new(&self.options, self.until, source);
+        let rows = Rows::new(&self.options, self.until, self.movement_days, source);
         let mut reader = TextReader { decoder, splitter: Splitter::new(delimiter), rows, undecided };
         let rows = &mut reader.rows;
         reader.splitter.feed(&text, false, |r| rows.take(r))?;

@@ -73,7 +73,6 @@ export default {
   cancel: 'Cancel',
   progressDetail: (read, total, share, rows) => `${read} of ${total}${share}, ${rows} rows`,
   readingStage: 'Reading',
-  rereadingStage: 'Reading again for the segment movement',
   cancelled: 'Cancelled. Choose a file or change a setting to start again.',
   engineCrashed: (detail) => `The analysis engine stopped on an internal error (${detail}). It has been restarted: try again. If it happens again, please report it with the browser and version, the file's size, its header row and the settings (a settings file), but not its data.`,
   couldNotStart: (detail) => `The analysis engine could not start (${detail}). Reload the page and try again.`,

@@ -73,7 +73,6 @@ export default {
   cancel: '취소',
   progressDetail: (read, total, share, rows) => `${total} 중 ${read}${share}, ${rows}행`,
   readingStage: '읽는 중',
-  rereadingStage: '세그먼트 이동을 위해 다시 읽는 중',
   cancelled: '취소했습니다. 파일을 고르거나 설정을 바꾸면 다시 시작합니다.',
   engineCrashed: (detail) => `분석 엔진이 내부 오류로 멈췄습니다 (${detail}). 엔진을 다시 시작했으니 다시 시도해 주세요. 다시 일어나면 브라우저와 버전, 파일 크기, 머리글 행, 설정(설정 파일)을 알려 주세요. 데이터는 보내지 마세요.`,
   couldNotStart: (detail) => `분석 엔진을 시작하지 못했습니다 (${detail}). 페이지를 새로 고친 뒤 다시 시도해 주세요.`,
