@@ -57,60 +57,68 @@ enum Cut {
     Running(Option<Day>),
 }
 
+/// One customer's aggregates of the rows folded so far, and their rows in
+/// the log (one record, so a row touches one cache line).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    first: Day,
+    last: Day,
+    orders: u32,
+    days: u32,
+    rows: u32,
+    /// Their rows in the log.
+    held: u32,
+    monetary: f64,
+    /// The order hash of their latest folded row (0: none).
+    last_order: u64,
+}
+
+/// No row yet.
+const EMPTY: Entry =
+    Entry { first: Day(i32::MAX), last: Day(i32::MIN), orders: 0, days: 0, rows: 0, held: 0, monetary: 0.0, last_order: 0 };
+
 /// The per-customer aggregates of the rows folded so far.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Folded {
-    first: Vec<Day>,
-    last: Vec<Day>,
-    orders: Vec<u32>,
-    days: Vec<u32>,
-    rows: Vec<u32>,
-    monetary: Vec<f64>,
+    entries: Vec<Entry>,
     /// While the decimal mark is undecided: spend read with the other mark.
     other: Option<Vec<f64>>,
-    /// The order hash of the customer's latest folded row (0: none).
-    last_order: Vec<u64>,
 }
 
 impl Folded {
-    fn grow(&mut self, c: usize) {
-        if c >= self.first.len() {
-            let n = c + 1;
-            self.first.resize(n, Day(i32::MAX));
-            self.last.resize(n, Day(i32::MIN));
-            self.orders.resize(n, 0);
-            self.days.resize(n, 0);
-            self.rows.resize(n, 0);
-            self.monetary.resize(n, 0.0);
+    /// Customer `c`'s entry (added if new).
+    fn entry(&mut self, c: usize) -> &mut Entry {
+        if c >= self.entries.len() {
+            self.entries.resize(c + 1, EMPTY);
             if let Some(other) = &mut self.other {
-                other.resize(n, 0.0);
+                other.resize(c + 1, 0.0);
             }
-            self.last_order.resize(n, 0);
         }
+        &mut self.entries[c]
     }
 
     /// Adds one row, as reading the file up to the earlier date would.
     fn fold(&mut self, e: &Event, other: f64) {
         let c = e.customer as usize;
-        self.grow(c);
-        self.first[c] = self.first[c].min(e.day);
-        self.last[c] = self.last[c].max(e.day);
-        self.monetary[c] += e.amount;
-        if let Some(o) = &mut self.other {
-            o[c] += other;
-        }
+        let t = self.entry(c);
+        t.first = t.first.min(e.day);
+        t.last = t.last.max(e.day);
+        t.monetary += e.amount;
         match e.kind {
             Kind::Row { order, new_day } => {
-                self.rows[c] += 1;
-                self.days[c] += u32::from(new_day);
-                let new_order = order == 0 || std::mem::replace(&mut self.last_order[c], order) != order;
-                self.orders[c] += u32::from(new_order);
+                t.rows += 1;
+                t.days += u32::from(new_day);
+                let new_order = order == 0 || std::mem::replace(&mut t.last_order, order) != order;
+                t.orders += u32::from(new_order);
             }
             Kind::Table { orders } => {
-                self.orders[c] += orders;
-                self.days[c] += orders;
-                self.rows[c] += orders;
+                t.orders += orders;
+                t.days += orders;
+                t.rows += orders;
             }
+        }
+        if let Some(o) = &mut self.other {
+            o[c] += other;
         }
     }
 }
@@ -130,8 +138,6 @@ pub(crate) struct EarlierBook {
     /// While the decimal mark is undecided: each logged row's amount read
     /// with the other mark (parallel to `log`).
     log_other: Vec<f64>,
-    /// Per customer, their rows in the log.
-    held: Vec<u32>,
     /// The log's length after the last sweep (it is swept when it doubles).
     swept: usize,
 }
@@ -152,7 +158,7 @@ impl EarlierBook {
             None => Cut::Running(None),
         };
         let folded = Folded { other: undecided.then(Vec::new), ..Folded::default() };
-        EarlierBook { window, cut, floor: None, folded, log: Vec::new(), log_other: Vec::new(), held: Vec::new(), swept: 0 }
+        EarlierBook { window, cut, floor: None, folded, log: Vec::new(), log_other: Vec::new(), swept: 0 }
     }
 
     /// A transaction row of customer `customer` on `day`: its amount (and
@@ -182,16 +188,13 @@ impl EarlierBook {
                 Day(latest.0.saturating_add(1).saturating_sub(self.window))
             }
         };
-        let c = e.customer as usize;
-        if c >= self.held.len() {
-            self.held.resize(c + 1, 0);
-        }
-        if e.day <= lower && self.held[c] == 0 {
+        let held = &mut self.folded.entry(e.customer as usize).held;
+        if e.day <= lower && *held == 0 {
             self.floor = Some(lower);
             self.folded.fold(&e, other);
             return;
         }
-        self.held[c] += 1;
+        *held += 1;
         self.log.push(e);
         if self.folded.other.is_some() {
             self.log_other.push(other);
@@ -205,23 +208,23 @@ impl EarlierBook {
     /// rows in order.
     fn sweep(&mut self, lower: Day) {
         for e in &self.log {
-            self.held[e.customer as usize] = 0;
+            self.folded.entries[e.customer as usize].held = 0;
         }
         let undecided = self.folded.other.is_some();
         let mut kept = 0;
         for j in 0..self.log.len() {
             let e = self.log[j];
             let other = if undecided { self.log_other[j] } else { 0.0 };
-            let c = e.customer as usize;
-            if e.day <= lower && self.held[c] == 0 {
+            let held = &mut self.folded.entries[e.customer as usize].held;
+            if e.day <= lower && *held == 0 {
                 self.folded.fold(&e, other);
             } else {
+                *held += 1;
                 self.log[kept] = e;
                 if undecided {
                     self.log_other[kept] = other;
                 }
                 kept += 1;
-                self.held[c] += 1;
             }
         }
         self.log.truncate(kept);
@@ -240,7 +243,9 @@ impl EarlierBook {
     /// the amounts so far.
     pub(crate) fn switch_mark(&mut self) {
         if let Some(other) = self.folded.other.take() {
-            self.folded.monetary = other;
+            for (t, o) in self.folded.entries.iter_mut().zip(other) {
+                t.monetary = o;
+            }
             for (e, &o) in self.log.iter_mut().zip(&self.log_other) {
                 e.amount = o;
             }
@@ -263,16 +268,17 @@ impl EarlierBook {
         for e in self.log.iter().filter(|e| e.day <= date) {
             folded.fold(e, 0.0);
         }
-        let positions: Vec<usize> = (0..folded.last.len()).filter(|&c| folded.last[c] != Day(i32::MIN)).collect();
-        let pick = |v: &[u32]| positions.iter().map(|&c| v[c]).collect::<Vec<u32>>();
+        let entries = &folded.entries;
+        let positions: Vec<usize> = (0..entries.len()).filter(|&c| entries[c].last != EMPTY.last).collect();
+        let pick = |f: fn(&Entry) -> u32| positions.iter().map(|&c| f(&entries[c])).collect::<Vec<u32>>();
         let customers = Customers {
             ids: positions.iter().map(|&c| ids[c].clone()).collect(),
-            first: positions.iter().map(|&c| folded.first[c]).collect(),
-            last: positions.iter().map(|&c| folded.last[c]).collect(),
-            orders: pick(&folded.orders),
-            days: pick(&folded.days),
-            rows: pick(&folded.rows),
-            monetary: positions.iter().map(|&c| folded.monetary[c]).collect(),
+            first: positions.iter().map(|&c| entries[c].first).collect(),
+            last: positions.iter().map(|&c| entries[c].last).collect(),
+            orders: pick(|t| t.orders),
+            days: pick(|t| t.days),
+            rows: pick(|t| t.rows),
+            monetary: positions.iter().map(|&c| entries[c].monetary).collect(),
         };
         Some(Snapshot { customers, positions })
     }

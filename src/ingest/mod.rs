@@ -17,6 +17,7 @@ mod earlier;
 mod encoding;
 mod errors;
 mod hash;
+mod key;
 mod money;
 mod names;
 mod options;
