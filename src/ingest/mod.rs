@@ -45,3 +45,6 @@ pub use report::{
     FileFormat, IngestReport, PreviewRow, RaggedExample, RaggedTally, ReturnsTally, SkipExample, SkipReason, SkipTally,
 };
 pub use stream::IngestStream;
+
+/// The record splitter under the reader, for the parsing floor in [`crate::bench`].
+pub(crate) use split::Splitter;
