@@ -4,6 +4,7 @@
 use crate::cluster::{name_cluster, ClusterName, Clustering, Features, KChoice};
 use crate::report::{ClusterProfile, ClusterReport, CrossTable, Scaler};
 use crate::ingest::Customers;
+use crate::message::{Code, Message};
 use crate::rfm::{RfmTable, Scores};
 use crate::summary::{median, scatter_sample, summarize, SCATTER_MAX};
 
@@ -79,25 +80,30 @@ pub fn cluster_report(
     (report, en)
 }
 
-fn note(c: &Clustering) -> Option<String> {
+fn note(c: &Clustering) -> Option<Message> {
     match c.requested {
-        KChoice::Fixed(k) if c.k < k => {
-            Some(format!("only {} distinct customer profiles: k reduced from {k} to {}", c.k, c.k))
-        }
-        KChoice::Auto { max, .. } if c.k == 1 => {
-            Some(format!("every customer has the same profile: one cluster instead of choosing k up to {max}"))
-        }
+        KChoice::Fixed(k) if c.k < k => Some(
+            Message::new(Code::KReduced, format!("only {} distinct customer profiles: k reduced from {k} to {}", c.k, c.k))
+                .with("k", c.k)
+                .with("requested", k),
+        ),
+        KChoice::Auto { max, .. } if c.k == 1 => Some(
+            Message::new(Code::OneProfile, format!("every customer has the same profile: one cluster instead of choosing k up to {max}"))
+                .with("max", max),
+        ),
         KChoice::Auto { max, .. } => c.selection.as_ref().map(|s| {
             let tried = s.candidates.iter().map(|c| c.k);
             let (lo, hi) = (tried.clone().min().unwrap_or(0), tried.max().unwrap_or(0));
-            match (lo == hi, hi < max) {
-                (true, true) => format!("only {hi} distinct customer profiles: k = {hi}"),
-                (false, true) => format!(
-                    "only {hi} distinct customer profiles: k = {} has the best silhouette of k = {lo}…{hi}",
-                    s.chosen
+            let k = s.chosen;
+            let message = match (lo == hi, hi < max) {
+                (true, true) => Message::new(Code::OnlyProfiles, format!("only {hi} distinct customer profiles: k = {hi}")),
+                (false, true) => Message::new(
+                    Code::OnlyProfilesBest,
+                    format!("only {hi} distinct customer profiles: k = {k} has the best silhouette of k = {lo}…{hi}"),
                 ),
-                _ => format!("k = {} has the best silhouette of k = {lo}…{hi}", s.chosen),
-            }
+                _ => Message::new(Code::BestSilhouette, format!("k = {k} has the best silhouette of k = {lo}…{hi}")),
+            };
+            message.with("k", k).with("lo", lo).with("hi", hi)
         }),
         KChoice::Fixed(_) => None,
     }

@@ -29,3 +29,18 @@ pub enum Error {
 
 /// A `Result` whose error is this crate's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// The error as a [`Message`](crate::message::Message): a code the page
+    /// translates, the values it names, and this English sentence.
+    pub fn message(&self) -> crate::message::Message {
+        match self {
+            Error::Ingest(e) => e.message(),
+            Error::Rfm(e) => e.message(),
+            Error::Cluster(e) => e.message(),
+            Error::Setting { name, message } => crate::message::Message::new(crate::message::Code::InvalidSetting, self.to_string())
+                .with("name", name)
+                .with("detail", message),
+        }
+    }
+}

@@ -33,6 +33,7 @@ pub mod error;
 pub mod export;
 pub mod generate;
 pub mod ingest;
+pub mod message;
 pub mod report;
 pub mod rfm;
 pub mod sample;

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::date::Day;
 use crate::ingest::IngestReport;
+use crate::message::Message;
 use crate::cluster::{KSelection, Scaling, Transform};
 use crate::rfm::{Boundary, Definition, FrequencyMeasure, MonetaryMeasure, ScoreBin, ScoringMethod, SegmentMap};
 use crate::summary::{GridCell, GroupSummary, Movement, ScatterPoint, TopShare};
@@ -45,7 +46,7 @@ pub struct RfmReport {
     /// Cut points and score counts per measure.
     pub scales: Scales,
     /// Warnings with a suggestion, e.g. when ties leave scores empty.
-    pub hints: Vec<String>,
+    pub hints: Vec<Message>,
     /// The segment map used (the preset's, or the user's own).
     pub map: SegmentMap,
     /// One row per non-empty segment, in map order, "Others" last.
@@ -61,7 +62,7 @@ pub struct RfmReport {
     /// Customers moving between segments since an earlier as-of date.
     pub movement: Option<Movement>,
     /// Why there is no movement matrix, when there is none though one was asked for.
-    pub movement_note: Option<String>,
+    pub movement_note: Option<Message>,
 }
 
 /// The cut points behind the scores, per measure.
@@ -85,7 +86,7 @@ pub struct ScaleReport {
     /// What a value equal to a cut point scores.
     pub boundary: Boundary,
     /// The same, in a sentence.
-    pub boundary_text: String,
+    pub boundary_text: Message,
     /// Customers and value range per score, score 1 first.
     pub scores: Vec<ScoreBin>,
     /// Scores no customer got.
@@ -125,7 +126,7 @@ pub struct ClusterReport {
     /// The k asked for; `None` when k was chosen automatically.
     pub requested_k: Option<usize>,
     /// Why k differs from the one asked for, if it does.
-    pub note: Option<String>,
+    pub note: Option<Message>,
     /// How k was chosen (the elbow, silhouette and Davies–Bouldin curves), when automatic.
     pub selection: Option<KSelection>,
     /// Sum of squared distances to the centroids (standardised features).

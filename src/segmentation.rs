@@ -8,7 +8,7 @@ use crate::date::Day;
 use crate::ingest::{Customers, Snapshot};
 use crate::report::{Coverage, CoverageCell, RfmReport, ScaleReport, Scales};
 use crate::rfm::{
-    boundary_text, code_of, definitions, empty_bins_hint, map_name, score_bins, score_with,
+    boundary_text, code_of, definitions, empty_bins_hint, score_bins, score_with,
     segments_definition, MapIndex, RfmError, RfmOptions, RfmTable, Scale, Scores, SegmentMap, Stated,
 };
 use crate::summary::{concentration, movement, rf_grid, summarize, value_tiers, Movement, ValueTier};
@@ -37,7 +37,7 @@ pub struct Source<'a> {
     /// The customers as of an earlier date (only the transactions up to
     /// it, gathered while the file was read), for the movement; `Err` holds
     /// the note shown instead.
-    pub earlier: &'a dyn Fn(Day) -> Result<Snapshot, String>,
+    pub earlier: &'a dyn Fn(Day) -> Result<Snapshot, crate::message::Message>,
     /// The order id column's name, if any.
     pub order_column: Option<&'a str>,
     /// True when the as-of date is the default one.
@@ -67,10 +67,10 @@ pub fn segment(customers: &Customers, as_of: Day, options: &RfmOptions, source: 
         (t.name().to_owned(), t.description().to_owned(), t.action().to_owned())
     });
     let scales = scales(&rfm, &scores);
-    let hints = [("Recency", &scales.recency), ("Frequency", &scales.frequency), ("Monetary", &scales.monetary)]
+    let hints = [("recency", &scales.recency), ("frequency", &scales.frequency), ("monetary", &scales.monetary)]
         .into_iter()
         .filter(|(_, s)| !s.empty.is_empty())
-        .map(|(name, s)| empty_bins_hint(name, &s.empty, options.bins))
+        .map(|(name, s)| empty_bins_hint(name, &s.empty, options.bins, &s.cuts))
         .collect();
     let (movement, movement_note) = match options.movement_days {
         0 => (None, None),
@@ -93,7 +93,7 @@ pub fn segment(customers: &Customers, as_of: Day, options: &RfmOptions, source: 
     // A map equal to its preset (as a saved settings file holds it) is still that preset.
     let preset = (map == SegmentMap::preset(options.preset)).then_some(options.preset);
     let uncovered = coverage.codes_per_segment.last().copied().unwrap_or(0);
-    definitions.push(segments_definition(map_name(preset), map.segments.len(), uncovered));
+    definitions.push(segments_definition(preset, map.segments.len(), uncovered));
     let report = RfmReport {
         bins: options.bins,
         method: options.method,
@@ -122,7 +122,7 @@ fn scales(rfm: &RfmTable, scores: &Scores) -> Scales {
     let report = |values: Vec<f64>, s: &[u8], scale: &Scale| {
         let bins = score_bins(&values, s, scores.bins);
         let empty = bins.iter().filter(|b| b.customers == 0).map(|b| b.score).collect();
-        ScaleReport { cuts: scale.cuts.clone(), boundary: scale.boundary, boundary_text: boundary_text(scale.boundary).to_owned(), scores: bins, empty }
+        ScaleReport { cuts: scale.cuts.clone(), boundary: scale.boundary, boundary_text: boundary_text(scale.boundary), scores: bins, empty }
     };
     Scales {
         recency: report(rfm.recency.iter().map(|&v| f64::from(v)).collect(), &scores.r, &scores.recency),
@@ -162,7 +162,7 @@ fn earlier(
     options: &RfmOptions,
     source: &Source,
     (date, as_of): (Day, Day),
-) -> Result<Movement, String> {
+) -> Result<Movement, crate::message::Message> {
     let then = (source.earlier)(date)?;
     let rfm = RfmTable::measure(&then.customers, date, options.frequency, options.monetary);
     let old = scores.rescore(&rfm);
@@ -208,7 +208,7 @@ mod tests {
     fn an_earlier_date_before_the_first_transaction_gives_a_note_not_an_error() {
         let stage = run(&RfmOptions { bins: 3, preset: MapPreset::RRfm, movement_days: 400, ..RfmOptions::default() });
         assert!(stage.report.movement.is_none());
-        assert_eq!(stage.report.movement_note.unwrap(), "No movement to show: the file has no transactions on or before 2023-05-08.");
+        assert_eq!(stage.report.movement_note.unwrap().text, "No movement to show: the file has no transactions on or before 2023-05-08.");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The JavaScript boundary (wasm32 only): bytes (at once or in chunks) and a
-//! settings object in, a plain report object out. Every error becomes a `JsError` with one readable
-//! message; nothing here unwraps.
+//! settings object in, a plain report object out. Every error becomes a JS
+//! `Error` with one readable message and, for the engine's own errors, the
+//! message's `code` and `params` (the page translates them); nothing here unwraps.
 
 use std::cell::RefCell;
 
@@ -10,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::analysis::{analyze_ingested_timed, check_settings, stream_for};
 use crate::export::Download;
 use crate::ingest::IngestStream;
+use crate::message::{Code, Message};
 use crate::{analyze as run_analysis, Analysis, Settings};
 
 thread_local! {
@@ -29,10 +31,10 @@ pub fn start() {
 /// `undefined` or `{}` take every default. Returns the report as a plain
 /// object (see `Report` in the Rust docs).
 #[wasm_bindgen]
-pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsValue> {
     let settings = settings_from(settings)?;
     LATEST.with(|latest| latest.borrow_mut().take());
-    keep_latest(run_analysis(bytes, &settings)?, |analysis| to_js(&analysis.report))
+    keep_latest(run_analysis(bytes, &settings).map_err(engine_error)?, |analysis| to_js(&analysis.report))
 }
 
 /// A file analysed as it streams in, so memory holds the customers, not
@@ -56,16 +58,16 @@ pub struct Reader {
 impl Reader {
     /// A reader with these settings (checked now, before any byte is read).
     #[wasm_bindgen(constructor)]
-    pub fn new(settings: JsValue) -> Result<Reader, JsError> {
+    pub fn new(settings: JsValue) -> Result<Reader, JsValue> {
         let settings = settings_from(settings)?;
-        check_settings(&settings)?;
+        check_settings(&settings).map_err(engine_error)?;
         let stream = stream_for(&settings);
         Ok(Reader { stream: Some(stream), settings })
     }
 
     /// Reads the next chunk.
-    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
-        self.stream.as_mut().ok_or_else(|| misuse("push"))?.push(chunk)?;
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
+        self.stream.as_mut().ok_or_else(|| misuse("push"))?.push(chunk).map_err(engine_error)?;
         Ok(())
     }
 
@@ -83,10 +85,10 @@ impl Reader {
 
     /// Runs the analysis; returns `{ report, stages }` as `analyzeTimed`
     /// does (`stages.ingest` is 0: the reading was the pushes).
-    pub fn finish(&mut self) -> Result<JsValue, JsError> {
-        let ingested = self.stream.take().ok_or_else(|| misuse("finish"))?.finish()?;
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let ingested = self.stream.take().ok_or_else(|| misuse("finish"))?.finish().map_err(engine_error)?;
         LATEST.with(|latest| latest.borrow_mut().take());
-        let (analysis, stages) = analyze_ingested_timed(ingested, &self.settings, &performance::now)?;
+        let (analysis, stages) = analyze_ingested_timed(ingested, &self.settings, &performance::now).map_err(engine_error)?;
         keep_latest(analysis, |analysis| to_js(&Timed { report: &analysis.report, stages }))
     }
 }
@@ -95,23 +97,45 @@ impl Reader {
 /// columns (so the page can offer the mapping when columns were not found);
 /// `null` for workbooks and files without text rows.
 #[wasm_bindgen]
-pub fn peek(head: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
+pub fn peek(head: &[u8], settings: JsValue) -> Result<JsValue, JsValue> {
     let settings = settings_from(settings)?;
     to_js(&crate::ingest::peek(head, &settings.ingest))
 }
 
-fn misuse(call: &str) -> JsError {
-    JsError::new(&format!("Reader.{call} was called out of order: start a new Reader"))
+fn misuse(call: &str) -> JsValue {
+    JsError::new(&format!("Reader.{call} was called out of order: start a new Reader")).into()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Reflect.set(target, key, value)`.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> bool;
+}
+
+/// An engine error as a JS `Error` whose message is the English sentence,
+/// with the message's `code` and `params` for the page to translate.
+fn engine_error(error: impl Into<crate::Error>) -> JsValue {
+    message_error(&error.into().message())
+}
+
+fn message_error(message: &Message) -> JsValue {
+    let error: JsValue = JsError::new(&message.text).into();
+    reflect_set(&error, &"code".into(), &message.code.as_str().into());
+    if let Ok(params) = to_js(&message.params) {
+        reflect_set(&error, &"params".into(), &params);
+    }
+    error
 }
 
 /// The text of a download of the latest analysis: `customers.csv`,
 /// `segments.csv`, `summary.json` or `settings.json`.
 #[wasm_bindgen]
-pub fn download(name: &str) -> Result<String, JsError> {
-    let kind = Download::named(name).ok_or_else(|| JsError::new(&format!("there is no download named {name}")))?;
+pub fn download(name: &str) -> Result<String, JsValue> {
+    let kind = Download::named(name).ok_or_else(|| JsValue::from(JsError::new(&format!("there is no download named {name}"))))?;
     LATEST.with(|latest| match latest.borrow().as_ref() {
         Some(analysis) => Ok(kind.render(analysis)),
-        None => Err(JsError::new("analyse a file first")),
+        None => Err(JsError::new("analyse a file first").into()),
     })
 }
 
@@ -119,16 +143,16 @@ pub fn download(name: &str) -> Result<String, JsError> {
 /// stage's milliseconds (`ingest`, `rfm`, `features`, `clusters`,
 /// `profiles`). The page's worker calls this one.
 #[wasm_bindgen(js_name = analyzeTimed)]
-pub fn analyze_timed(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze_timed(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsValue> {
     let settings = settings_from(settings)?;
     LATEST.with(|latest| latest.borrow_mut().take());
-    let (analysis, stages) = crate::analysis::analyze_timed(bytes, &settings, &performance::now)?;
+    let (analysis, stages) = crate::analysis::analyze_timed(bytes, &settings, &performance::now).map_err(engine_error)?;
     keep_latest(analysis, |analysis| to_js(&Timed { report: &analysis.report, stages }))
 }
 
 /// Converts `analysis` for JavaScript with `convert`, then keeps it as the
 /// latest one (for its downloads).
-fn keep_latest(analysis: Analysis, convert: impl FnOnce(&Analysis) -> Result<JsValue, JsError>) -> Result<JsValue, JsError> {
+fn keep_latest(analysis: Analysis, convert: impl FnOnce(&Analysis) -> Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
     let value = convert(&analysis);
     LATEST.with(|latest| *latest.borrow_mut() = Some(analysis));
     value
@@ -144,17 +168,19 @@ struct Timed<'a> {
 /// stage's fastest, median and slowest time (the same work as
 /// `segmenta stages`), for the benchmark harness.
 #[wasm_bindgen(js_name = benchStages)]
-pub fn bench_stages(bytes: &[u8], settings: JsValue, repeat: usize) -> Result<JsValue, JsError> {
-    let timing = crate::bench::time_stages(bytes, &settings_from(settings)?, repeat, &performance::now)?;
+pub fn bench_stages(bytes: &[u8], settings: JsValue, repeat: usize) -> Result<JsValue, JsValue> {
+    let timing = crate::bench::time_stages(bytes, &settings_from(settings)?, repeat, &performance::now).map_err(engine_error)?;
     to_js(&timing)
 }
 
 /// Settings from JavaScript: `undefined` or `null` take every default.
-fn settings_from(settings: JsValue) -> Result<Settings, JsError> {
+fn settings_from(settings: JsValue) -> Result<Settings, JsValue> {
     if settings.is_undefined() || settings.is_null() {
         Ok(Settings::default())
     } else {
-        serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+        serde_wasm_bindgen::from_value(settings).map_err(|e| {
+            message_error(&Message::new(Code::InvalidSettings, format!("invalid settings: {e}")).with("detail", e.to_string()))
+        })
     }
 }
 
@@ -162,10 +188,10 @@ fn settings_from(settings: JsValue) -> Result<Settings, JsError> {
 /// `kMin..=kMax` (the same work as `segmenta kmeans-eval --generated`), for
 /// the benchmark harness. Returns one timing object per k.
 #[wasm_bindgen(js_name = benchKmeans)]
-pub fn bench_kmeans(customers: usize, k_min: usize, k_max: usize, n_runs: usize, repeat: usize) -> Result<JsValue, JsError> {
+pub fn bench_kmeans(customers: usize, k_min: usize, k_max: usize, n_runs: usize, repeat: usize) -> Result<JsValue, JsValue> {
     let rfm = crate::sample::rfm_table(&crate::sample::SampleSpec { customers, ..Default::default() });
     let features = crate::cluster::Features::from_rfm(&rfm);
-    let rows = crate::bench::time_kmeans(&features, k_min..=k_max, n_runs, repeat, &performance::now)?;
+    let rows = crate::bench::time_kmeans(&features, k_min..=k_max, n_runs, repeat, &performance::now).map_err(engine_error)?;
     to_js(&rows)
 }
 
@@ -187,8 +213,8 @@ pub fn version() -> String {
 }
 
 /// The one serializer used at the boundary: maps become plain objects.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not pass the result to the page: {e}")))
+        .map_err(|e| JsError::new(&format!("could not pass the result to the page: {e}")).into())
 }

@@ -36,7 +36,7 @@ fn outcome(case: &Value) -> Value {
                 "rowsRead": r.data.rows_read,
                 "rowsSkipped": r.data.rows_skipped(),
                 "k": r.clusters.k,
-                "clusterNote": r.clusters.note,
+                "clusterNote": r.clusters.note.as_ref().map(|m| &m.text),
                 "clippedMonetary": r.clusters.clipped_monetary,
             })
         }

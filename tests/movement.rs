@@ -145,6 +145,7 @@ fn an_earlier_date_with_no_transactions_gives_the_note() {
     s.rfm.movement_days = 5_000;
     let analysis = analyze(&csv, &s).unwrap();
     assert!(analysis.report.rfm.movement.is_none());
-    let note = analysis.report.rfm.movement_note.as_deref().unwrap();
-    assert!(note.starts_with("No movement to show: the file has no transactions on or before"), "{note}");
+    let note = analysis.report.rfm.movement_note.as_ref().unwrap();
+    assert_eq!(note.code.as_str(), "movement.noneBefore");
+    assert!(note.text.starts_with("No movement to show: the file has no transactions on or before"), "{}", note.text);
 }

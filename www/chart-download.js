@@ -1,6 +1,7 @@
 // Downloads of a chart as SVG (the element serialised) or PNG (the SVG drawn
 // on a canvas through a data: URL, which the page's CSP allows for images).
 import { save } from './downloads.js';
+import { t } from './i18n.js';
 
 /** The chart's SVG as a standalone document. */
 export function svgText(root) {
@@ -22,7 +23,7 @@ export async function pngBlob(root) {
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t('pngFailed')))), 'image/png'));
 }
 
 /** Adds SVG and PNG download buttons (labels from `text`) to a chart figure. */

@@ -16,6 +16,9 @@ function initial() {
 let current = initial();
 const listeners = [];
 
+/** Every text of the language `code` (for modules that word their own, such as messages.js). */
+export const table = (code) => TABLES[code];
+
 /** The current language code: 'en' or 'ko'. */
 export const lang = () => current;
 

@@ -7,6 +7,7 @@ import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js
 import { AnalysisWorker } from './worker-client.js';
 import { applyStatic, lang, onLangChange, setLang, t } from './i18n.js';
 import { formatShare } from './format.js';
+import { messageText } from './messages.js';
 
 const worker = new AnalysisWorker();
 const $ = (id) => document.getElementById(id);
@@ -34,13 +35,17 @@ function showProgress(message, fraction) {
   $('progress-percent').textContent = fraction == null ? '' : formatShare(fraction);
 }
 
-/** An error for the user: an engine crash says what to report. */
+/** An error for the user, in the page's language: an engine crash says what to report. */
 function errorText(error) {
-  return error.fatal ? t('engineCrashed', error.message) : error.message;
+  if (error.fatal) return t('engineCrashed', error.message);
+  return error.code ? messageText({ code: error.code, params: error.params, text: error.message }) : error.message;
 }
 
-function showError(error) {
-  $('error').textContent = errorText(error);
+let lastError = null; // { error, prefix }: worded again when the language changes
+
+function showError(error, prefix = '') {
+  lastError = { error, prefix };
+  $('error').textContent = prefix + errorText(error);
   setState('error');
 }
 
@@ -56,6 +61,14 @@ const READING = { reading: 'readingStage' };
 function showFileRead(...args) {
   lastFileRead = args;
   renderFileRead($('file-read'), ...args);
+}
+
+/** The segment map editor for `report`'s map, in the current language. */
+function showMapEditor(report) {
+  renderMapEditor($('map-editor'), report.rfm.map, (map) => {
+    setCustomMap(map);
+    run();
+  }, report.rfm.segments);
 }
 
 async function run() {
@@ -82,10 +95,7 @@ async function run() {
     lastReport = report;
     showFileRead({ data: report.data }, chosen.ingest, onIngestChange);
     renderReport(report, showError);
-    renderMapEditor($('map-editor'), report.rfm.map, (map) => {
-      setCustomMap(map);
-      run();
-    });
+    showMapEditor(report);
     $('version').textContent = version;
     const rendered = performance.now();
     // For the benchmark harness (bench/) and the curious: where the time went.
@@ -94,11 +104,10 @@ async function run() {
     setState('done', t('analysedIn', currentFile.name, Math.round(analysed - started)));
   } catch (error) {
     if (error.name === 'AbortError') return;
-    $('error').textContent = `${currentFile.name}: ${errorText(error)}`;
     $('results').hidden = true;
     if (error.peek) showFileRead({ peek: error.peek }, chosen.ingest, onIngestChange);
     else $('file-read').hidden = true;
-    setState('error');
+    showError(error, `${currentFile.name}: `);
   }
 }
 
@@ -122,12 +131,6 @@ zone.addEventListener('drop', (e) => {
   e.preventDefault();
   zone.classList.remove('over');
   if (e.dataTransfer.files.length) choose(e.dataTransfer.files[0]);
-});
-zone.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' || e.key === ' ') {
-    e.preventDefault();
-    $('file-input').click();
-  }
 });
 
 $('sample-button').addEventListener('click', async () => {
@@ -177,9 +180,13 @@ $('lang-switch').addEventListener('click', (e) => {
 });
 onLangChange(() => {
   showLang();
-  if (lastReport) renderReport(lastReport, showError);
+  if (lastReport) {
+    renderReport(lastReport, showError);
+    showMapEditor(lastReport);
+  }
   if (lastFileRead && !$('file-read').hidden) renderFileRead($('file-read'), ...lastFileRead);
   if (document.body.dataset.state === 'done') $('status').textContent = '';
+  if (document.body.dataset.state === 'error' && lastError) $('error').textContent = lastError.prefix + errorText(lastError.error);
 });
 applyStatic();
 showLang();

@@ -1,8 +1,8 @@
-// The segment map editor: rename segments, move codes between them, write
-// rules as score ranges ("R3-5 F1-3 M2-5; …"), add, remove and reorder
-// segments (the first match wins).
+// The segment map editor: rename segments, edit their description and
+// recommended action, move codes between them, write rules as score ranges
+// ("R3-5 F1-3 M2-5; …"), add, remove and reorder segments (the first match wins).
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { engineText, t } from './i18n.js';
 
 const range = ([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`);
 const formatRanges = (ranges = []) => ranges.map((g) => `R${range(g.r)} F${range(g.f)} M${range(g.m)}`).join('; ');
@@ -10,7 +10,7 @@ const codeList = (text) => text.split(/[\s,]+/).filter(Boolean);
 
 function parseRange(text, letter) {
   const match = new RegExp(`${letter}(\\d)(?:-(\\d))?`, 'i').exec(text);
-  if (!match) throw new Error(`“${text.trim()}” has no ${letter} range (write e.g. R3-5 F1-3 M2-5)`);
+  if (!match) throw new Error(t('mapNoRange', text.trim(), letter));
   return [Number(match[1]), Number(match[2] ?? match[1])];
 }
 
@@ -22,7 +22,7 @@ function parseRanges(text) {
 
 function parseCodes(text) {
   return codeList(text).map((code) => {
-    if (!/^\d{3}$/.test(code)) throw new Error(`“${code}” is not a three-digit code such as 545`);
+    if (!/^\d{3}$/.test(code)) throw new Error(t('mapBadCode', code));
     return Number(code);
   });
 }
@@ -42,12 +42,25 @@ function button(text, label) {
   return node;
 }
 
-/** Shows `map` for editing in `box`; `onApply(map)` receives the edited map. */
-export function renderMapEditor(box, map, onApply) {
-  // The draft: one entry per segment, with the texts being edited.
-  let draft = map.segments.map((segment) => ({
-    segment, name: segment.name, codes: (segment.codes ?? []).join(' '), ranges: formatRanges(segment.ranges),
-  }));
+/**
+ * Shows `map` for editing in `box`; `onApply(map)` receives the edited map.
+ * `shown` are the report's segment rows: their description and action (the
+ * standard ones, in the page's language) fill a segment's fields until edited.
+ */
+export function renderMapEditor(box, map, onApply, shown = []) {
+  const standard = new Map(shown.map((g) => [g.name, g]));
+  // The draft: one entry per segment, with the texts being edited; `shownText`
+  // remembers what a field showed, so an untouched field keeps the standard text.
+  let draft = map.segments.map((segment) => {
+    const row = standard.get(segment.name);
+    const description = segment.description ?? engineText(row?.description ?? '');
+    const action = segment.action ?? engineText(row?.action ?? '');
+    const name = engineText(segment.name);
+    return {
+      segment, name, codes: (segment.codes ?? []).join(' '), ranges: formatRanges(segment.ranges),
+      description, action, shownText: { name, description, action },
+    };
+  });
   const list = el('div', undefined, 'map-rows');
   const target = el('select');
   target.setAttribute('aria-label', t('mapMoveTarget'));
@@ -55,8 +68,10 @@ export function renderMapEditor(box, map, onApply) {
 
   const sync = () => {
     for (const [i, row] of [...list.children].entries()) {
-      const [name, codes, ranges] = row.querySelectorAll('input');
-      Object.assign(draft[i], { name: name.value, codes: codes.value, ranges: ranges.value });
+      const [name, codes, ranges, description, action] = row.querySelectorAll('input');
+      Object.assign(draft[i], {
+        name: name.value, codes: codes.value, ranges: ranges.value, description: description.value, action: action.value,
+      });
     }
   };
   const redraw = () => {
@@ -83,7 +98,11 @@ export function renderMapEditor(box, map, onApply) {
         input(d.codes, t('mapCodes', d.name), t('mapCodesHint')),
         input(d.ranges, t('mapRanges', d.name), t('mapRangesHint')),
         up, remove,
+        input(d.description, t('mapDescription', d.name), t('mapDescriptionHint')),
+        input(d.action, t('mapAction', d.name), t('mapActionHint')),
       );
+      row.lastElementChild.previousElementSibling.classList.add('map-text');
+      row.lastElementChild.classList.add('map-text');
       list.append(row);
       target.append(new Option(d.name, String(i)));
     });
@@ -106,7 +125,10 @@ export function renderMapEditor(box, map, onApply) {
   const add = button(t('mapAdd'));
   add.addEventListener('click', () => {
     sync();
-    draft.push({ segment: { name: '' }, name: `Segment ${draft.length + 1}`, codes: '', ranges: '' });
+    draft.push({
+      segment: { name: '' }, name: t('mapNewName', draft.length + 1), codes: '', ranges: '',
+      description: '', action: '', shownText: { name: '', description: '', action: '' },
+    });
     redraw();
   });
   const apply = button(t('mapApply'));
@@ -115,9 +137,16 @@ export function renderMapEditor(box, map, onApply) {
     sync();
     try {
       const segments = draft.map((d) => {
-        const edited = { ...d.segment, name: d.name.trim(), codes: parseCodes(d.codes), ranges: parseRanges(d.ranges) };
+        // A name shown translated and left as it was keeps the map's own (English) name.
+        const name = d.name.trim() === d.shownText.name ? d.segment.name : d.name.trim();
+        const edited = { ...d.segment, name, codes: parseCodes(d.codes), ranges: parseRanges(d.ranges) };
         if (!edited.codes.length) delete edited.codes;
         if (!edited.ranges.length) delete edited.ranges;
+        for (const field of ['description', 'action']) {
+          const text = d[field].trim();
+          if (text && text !== d.shownText[field]) edited[field] = text;
+          else if (!text) delete edited[field];
+        }
         return edited;
       });
       status.textContent = '';

@@ -4,6 +4,7 @@ import { el, headRow, rowHeader } from './dom.js';
 import { formatCount, formatDecimal, formatMoney, formatShare } from './format.js';
 import { lineChart } from './chart.js';
 import { engineText, lang, t } from './i18n.js';
+import { messageText } from './messages.js';
 
 /** k, inertia, silhouette and Davies–Bouldin per k tried, with two charts. */
 function renderSelection(box, clusters) {
@@ -46,7 +47,6 @@ function renderProfiles(table, clusters) {
     const tr = el('tr');
     const ko = lang() === 'ko';
     const name = rowHeader(ko ? g.nameKo : g.name);
-    name.title = ko ? g.name : g.nameKo;
     const spend = ratio(g.medianMonetary, all.medianMonetary);
     const orders = ratio(g.medianFrequency, all.medianFrequency);
     const days = Math.round(g.medianRecency - all.medianRecency);
@@ -95,7 +95,7 @@ export function renderClusters(clusters) {
   const clipped = clusters.clippedMonetary
     ? t('clipped', formatCount(clusters.clippedMonetary))
     : '';
-  document.getElementById('cluster-note').textContent = (clusters.note ?? `k = ${clusters.k}`) + '.' + clipped;
+  document.getElementById('cluster-note').textContent = (messageText(clusters.note) ?? `k = ${clusters.k}`) + '.' + clipped;
   renderSelection(document.getElementById('k-selection'), clusters);
   renderProfiles(document.getElementById('clusters-table'), clusters);
   renderCrossTable(document.getElementById('cross-table'), clusters.crossTable, clusters);

@@ -3,11 +3,12 @@
 // over a preview of the first rows; and the data-quality report. User text
 // (headers, cells, values) is only ever inserted with textContent.
 import { t } from './i18n.js';
-import { formatCount, formatMoney } from './format.js';
+import { formatCount, formatDate, formatMoney } from './format.js';
 
+// Encodings as [value, text key].
 const ENCODINGS = [
-  ['utf-8', 'UTF-8'], ['utf-16le', 'UTF-16 LE'], ['utf-16be', 'UTF-16 BE'],
-  ['euc-kr', 'EUC-KR / CP949 (Korean)'], ['windows-1252', 'Windows-1252 (Western)'],
+  ['utf-8', 'encUtf8'], ['utf-16le', 'encUtf16le'], ['utf-16be', 'encUtf16be'],
+  ['euc-kr', 'encEucKr'], ['windows-1252', 'encWindows1252'],
 ];
 // Choices as [value, text key].
 const DELIMITERS = [[',', 'delimComma'], [';', 'delimSemicolon'], ['\t', 'delimTab'], ['|', 'delimPipe']];
@@ -75,28 +76,26 @@ export function renderFileRead(box, { data = null, peek = null }, ingest, onChan
   const detected = data ?? peek;
   const isXlsx = data?.format === 'xlsx';
   if (!isXlsx) {
-    form.append(select('read-encoding', t('encoding'), t('auto', detected.encoding), ENCODINGS, ingest.encoding));
+    form.append(select('read-encoding', t('encoding'), t('auto', detected.encoding), translated(ENCODINGS), ingest.encoding));
     form.append(select('read-delimiter', t('delimiter'), t('auto', delimiterName(detected.delimiter)), translated(DELIMITERS), ingest.delimiter));
   } else {
-    form.append(select('read-sheet', t('sheet'), `first (${data.sheets[0]})`, data.sheets.map((s) => [s, s]), ingest.sheet));
+    form.append(select('read-sheet', t('sheet'), t('firstSheet', data.sheets[0]), data.sheets.map((s) => [s, s]), ingest.sheet));
   }
   if (data) {
-    form.append(select('read-date-format', t('dateFormat'), t('auto', data.dateFormat), DATE_FORMATS.map((f) => [f, f]), ingest.dateFormat));
-    form.append(select('read-decimal', t('decimalMark'), t('auto', data.decimalMark), translated(DECIMALS), ingest.decimalMark));
+    const formatName = (f) => t('dateFormatNames')[f] ?? f;
+    form.append(select('read-date-format', t('dateFormat'), t('auto', formatName(data.dateFormat)), DATE_FORMATS.map((f) => [f, formatName(f)]), ingest.dateFormat));
+    form.append(select('read-decimal', t('decimalMark'), t('auto', t('markName')[data.decimalMark] ?? data.decimalMark), translated(DECIMALS), ingest.decimalMark));
   }
   form.append(select('read-returns', t('returns'), t('returnsNet'), translated(RETURNS), ingest.returns));
   box.append(form);
 
   if (data?.dateFormatAmbiguousWith) {
-    box.append(el('p', `The dates fit both ${data.dateFormat} and ${data.dateFormatAmbiguousWith}: they were read as `
-      + `${data.dateFormat}. If that is wrong, choose ${data.dateFormatAmbiguousWith} under “Date format”.`, 'warning ambiguous'));
+    box.append(el('p', t('ambiguousDates', data.dateFormat, data.dateFormatAmbiguousWith), 'warning ambiguous'));
   }
 
   if (data?.decimalMarkAmbiguous && /[.,]\d{3}\b/.test(JSON.stringify(data.preview))) {
     const other = data.decimalMark === 'point' ? 'comma' : 'point';
-    box.append(el('p', `No amount showed which mark is the decimal one (they look like 1,234 or 1.234): they were read `
-      + `with a decimal ${data.decimalMark}. If the totals look a thousand times off, choose “${other}” under “Decimal mark”.`,
-    'warning decimal'));
+    box.append(el('p', t('ambiguousDecimal', t('markName')[data.decimalMark], t('markName')[other]), 'warning decimal'));
   }
 
   const headers = data ? data.columns.headers : peek.headers;
@@ -178,13 +177,15 @@ export function renderDataQuality(box, data) {
   const order = cols.order === null ? t('noOrderColumn') : cols.headers[cols.order];
   if (cols.customerTable) {
     const table = cols.customerTable;
-    const recency = table.recencyInDays ? `recency in days “${cols.headers[cols.date]}” (counted back from ${data.asOfHint ?? 'the as-of date'})` : `last purchase “${cols.headers[cols.date]}”`;
-    box.append(el('p', `A customer table, taken as it is: customer “${cols.headers[cols.customer]}”, ${recency}, frequency “${cols.headers[table.frequency]}”, monetary “${amount}”.`));
+    const recency = table.recencyInDays
+      ? t('tableRecencyDays', cols.headers[cols.date], data.asOfHint ? formatDate(data.asOfHint) : null)
+      : t('tableLastPurchase', cols.headers[cols.date]);
+    box.append(el('p', t('customerTable', cols.headers[cols.customer], recency, cols.headers[table.frequency], amount)));
   } else {
     box.append(el('p', t('columnsUsed', cols.headers[cols.customer], cols.headers[cols.date], amount, order)));
   }
   if (cols.fromValues.length) {
-    box.append(el('p', `Found from the values (the header names said nothing): ${cols.fromValues.join(', ')}. Check the preview above and change them if needed.`, 'hint'));
+    box.append(el('p', t('fromValues', cols.fromValues.map((role) => t('roleNames')[role] ?? role).join(', ')), 'hint'));
   }
   const list = el('ul', undefined, 'skips');
   for (const tally of data.skipped) {
@@ -199,7 +200,7 @@ export function renderDataQuality(box, data) {
   }
   if (data.ragged.count > 0) {
     const lines = data.ragged.examples.map((e) => `${e.line} (${e.fields})`).join(', ');
-    list.append(el('li', `${formatCount(data.ragged.count)} rows do not have the header’s ${data.ragged.expectedFields} fields — lines ${lines}`));
+    list.append(el('li', t('raggedRows', formatCount(data.ragged.count), data.ragged.expectedFields, lines)));
   }
   if (list.children.length) box.append(list);
 }

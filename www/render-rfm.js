@@ -1,7 +1,8 @@
 // Renders the RFM part of a report: definitions, cut points and empty-score
 // hints, the coverage grid, concentration and tiers, and segment movement.
 import { el, headRow, rowHeader } from './dom.js';
-import { formatCount, formatDecimal, formatShare } from './format.js';
+import { formatCount, formatDate, formatDecimal, formatShare } from './format.js';
+import { messageText } from './messages.js';
 import { engineText, t } from './i18n.js';
 
 const MEASURES = [['recency', 'recencyDays'], ['frequency', 'frequency'], ['monetary', 'monetaryShort']];
@@ -12,8 +13,8 @@ function renderDefinitions(dl, definitions) {
   dl.replaceChildren();
   for (const { term, text } of definitions) {
     const item = el('div');
-    item.dataset.term = term;
-    item.append(el('dt', term), el('dd', text));
+    item.dataset.term = term.text;
+    item.append(el('dt', messageText(term)), el('dd', messageText(text)));
     dl.append(item);
   }
 }
@@ -28,7 +29,7 @@ function renderScales(table, scales, bins) {
     row.dataset.measure = key;
     row.append(rowHeader(t(label)));
     const cuts = el('td', s.cuts.map(short).join(' | ') || '—', 'num');
-    cuts.title = s.boundaryText;
+    cuts.title = messageText(s.boundaryText);
     row.append(cuts);
     for (const b of s.scores) {
       const range = b.customers ? ` (${short(b.min)}–${short(b.max)})` : '';
@@ -40,7 +41,7 @@ function renderScales(table, scales, bins) {
 }
 
 function renderHints(list, hints) {
-  list.replaceChildren(...hints.map((h) => el('li', h)));
+  list.replaceChildren(...hints.map((h) => el('li', messageText(h))));
   list.hidden = hints.length === 0;
 }
 
@@ -88,10 +89,10 @@ function renderConcentration(list, concentration) {
 function renderMovement(box, movement, note) {
   box.replaceChildren();
   if (!movement) {
-    if (note) box.append(el('p', note));
+    if (note) box.append(el('p', messageText(note)));
     return;
   }
-  box.append(el('p', t('movementText', movement.fromAsOf, movement.toAsOf, formatCount(movement.moved), formatCount(movement.stayed))));
+  box.append(el('p', t('movementText', formatDate(movement.fromAsOf), formatDate(movement.toAsOf), formatCount(movement.moved), formatCount(movement.stayed))));
   const table = el('table', undefined, 'movement');
   const body = el('tbody');
   [...movement.segments, movement.newRow].forEach((from, i) => {

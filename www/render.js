@@ -1,7 +1,7 @@
 // Renders an analysis report into the page. User-supplied text (headers,
 // ids, names) is only ever inserted with textContent, never as HTML.
 import { el, headRow, rowHeader } from './dom.js';
-import { formatCount, formatDecimal, formatMoney, formatShare } from './format.js';
+import { formatCount, formatDate, formatDecimal, formatMoney, formatShare } from './format.js';
 import { renderRfm } from './render-rfm.js';
 import { renderClusters } from './render-clusters.js';
 import { engineText, t } from './i18n.js';
@@ -52,8 +52,8 @@ function renderHeadline(dl, report) {
   const items = [
     ['Customers', 'customers', formatCount(report.customers)],
     ['Revenue', 'revenue', formatMoney(report.revenue)],
-    ['Dates', 'dates', t('dateRange', d.firstDate, d.lastDate)],
-    ['As-of date', 'asOfDate', report.asOf + (report.asOfIsDefault ? t('asOfDefault') : '')],
+    ['Dates', 'dates', t('dateRange', formatDate(d.firstDate), formatDate(d.lastDate))],
+    ['As-of date', 'asOfDate', formatDate(report.asOf) + (report.asOfIsDefault ? t('asOfDefault') : '')],
     ['Rows read', 'rowsRead', formatCount(d.rowsRead)],
     ['Rows used', 'rowsUsed', formatCount(d.rowsUsed)],
     ['Rows skipped', 'rowsSkipped', formatCount(d.skipped.reduce((sum, s) => sum + s.count, 0))],

@@ -2,10 +2,26 @@
 // recency and frequency scores, coloured by mean monetary value, showing its customers.
 import { chartFigure, label, svg } from './chart.js';
 
-/** A blue from light (low) to dark (high) for t in 0–1. */
-function heat(t) {
+/** A blue from light (low) to dark (high) for t in 0–1, as [r, g, b]. */
+function heatRgb(t) {
   const mix = (a, b) => Math.round(a + (b - a) * t);
-  return `rgb(${mix(235, 24)},${mix(242, 72)},${mix(255, 170)})`;
+  return [mix(235, 24), mix(242, 72), mix(255, 170)];
+}
+const heat = (t) => `rgb(${heatRgb(t).join(',')})`;
+
+/** WCAG relative luminance of [r, g, b]. */
+function luminance(rgb) {
+  const [r, g, b] = rgb.map((v) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Black or white, whichever contrasts more with `rgb` (always at least 4.5 : 1). */
+function inkOn(rgb) {
+  const l = luminance(rgb);
+  return (1.05 / (l + 0.05)) > ((l + 0.05) / 0.05) ? '#ffffff' : '#000000';
 }
 
 /**
@@ -26,14 +42,14 @@ export function rfGridChart(cells, bins, text) {
   for (const c of cells) {
     const x = left + (c.r - 1) * size;
     const y = top + (bins - c.f) * size;
-    const fill = c.customers ? heat(t(c.meanMonetary)) : '#f4f4f4';
+    const rgb = c.customers ? heatRgb(t(c.meanMonetary)) : [244, 244, 244];
+    const fill = `rgb(${rgb.join(',')})`;
     const rect = svg('rect', { class: 'cell', x, y, width: size - 2, height: size - 2, fill });
     rect.dataset.r = c.r;
     rect.dataset.f = c.f;
     rect.dataset.customers = c.customers;
     rect.append(svg('title', {}, text.cell(c.r, c.f, text.count(c.customers), text.money(c.meanMonetary))));
-    const dark = c.customers && t(c.meanMonetary) > 0.55;
-    root.append(rect, svg('text', { x: x + size / 2 - 1, y: y + size / 2 + 4, 'text-anchor': 'middle', fill: dark ? '#ffffff' : '#1d2330', 'pointer-events': 'none' }, text.count(c.customers)));
+    root.append(rect, svg('text', { x: x + size / 2 - 1, y: y + size / 2 + 4, 'text-anchor': 'middle', fill: inkOn(rgb), 'pointer-events': 'none' }, text.count(c.customers)));
   }
   for (let i = 1; i <= bins; i += 1) {
     root.append(label(left + (i - 1) * size + size / 2, top + bins * size + 14, String(i)));

@@ -1,6 +1,8 @@
 // The RFM settings: method, bins, measures, map, thresholds and movement;
 // loading a settings file into the form. The segment map editor hands its
 // edited map here (customMap), which then replaces the preset.
+import { t } from './i18n.js';
+
 const $ = (id) => document.getElementById(id);
 
 let customMap = null; // a map object of the user's own, or null for the preset
@@ -97,7 +99,7 @@ export function wireSettings(onLoad, onError) {
       applySettings(JSON.parse(await file.text()));
       onLoad();
     } catch (error) {
-      onError(new Error(`${file.name} is not a settings file: ${error.message}`));
+      onError(new Error(t('notSettingsFile', file.name, error.message)));
     }
   });
 }

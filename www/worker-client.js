@@ -76,7 +76,9 @@ export class AnalysisWorker {
     if (msg.type === 'result') call.resolve({ report: msg.report, version: msg.version, timings: msg.timings });
     else if (msg.type === 'file') call.resolve(msg.text);
     else {
-      call.reject(Object.assign(new Error(msg.message), { peek: msg.peek ?? null, fatal: Boolean(msg.fatal) }));
+      call.reject(Object.assign(new Error(msg.message), {
+        peek: msg.peek ?? null, fatal: Boolean(msg.fatal), code: msg.code, params: msg.params,
+      }));
       if (msg.fatal) this.#discard();
     }
   }

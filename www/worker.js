@@ -9,7 +9,7 @@
 // Out: { type: 'ready', version } after 'warm'
 //    | { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
 //    | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
-//    | { type: 'error', id, message, fatal, peek }   (fatal: the module cannot be trusted any more;
+//    | { type: 'error', id, message, code?, params?, fatal, peek }   (fatal: the module cannot be trusted any more;
 //                                                     peek: the header and first rows, when readable)
 // timings: milliseconds of reading the file into customers (ingest), of each
 // later wasm stage (rfm, features, clusters, profiles), of the whole (call),
@@ -56,8 +56,11 @@ self.onmessage = async ({ data }) => {
     const fatal = error instanceof WebAssembly.RuntimeError;
     // The page words a fatal error (what to report), in the reader's language.
     const message = String(error?.message ?? error);
+    // The engine's own errors carry a message code and its parameters, for the page to translate.
+    const code = typeof error?.code === 'string' ? error.code : undefined;
+    const params = code ? error.params : undefined;
     const head = fatal || data.type !== 'analyze' ? null : await peekAt(file, settings);
-    self.postMessage({ type: 'error', id, message, fatal, peek: head });
+    self.postMessage({ type: 'error', id, message, code, params, fatal, peek: head });
   } finally {
     reader?.free();
   }

@@ -51,3 +51,27 @@ pub enum ClusterError {
     #[error("K-means failed: {0}")]
     Linfa(#[from] linfa::Error),
 }
+
+impl ClusterError {
+    /// The error as a [`Message`](crate::message::Message): its code, the
+    /// values it names, and this English sentence.
+    pub fn message(&self) -> crate::message::Message {
+        use crate::message::{Code, Message};
+        let text = self.to_string();
+        match self {
+            ClusterError::Params(p) => match p {
+                ClusterParamsError::KIsZero => Message::new(Code::KIsZero, text),
+                ClusterParamsError::KTooLarge { k, max } => Message::new(Code::KTooLarge, text).with("k", k).with("max", max),
+                ClusterParamsError::BadAutoRange { min, max, limit } => {
+                    Message::new(Code::BadAutoRange, text).with("min", min).with("max", max).with("limit", limit)
+                }
+                ClusterParamsError::NRunsIsZero => Message::new(Code::NRunsIsZero, text),
+                ClusterParamsError::MaxIterationsIsZero => Message::new(Code::MaxIterationsIsZero, text),
+                ClusterParamsError::ToleranceNotPositive(t) => Message::new(Code::ToleranceNotPositive, text).with("tolerance", t),
+            },
+            ClusterError::NoCustomers => Message::new(Code::NoCustomers, text),
+            ClusterError::NoFeatures => Message::new(Code::NoFeatures, text),
+            ClusterError::Linfa(e) => Message::new(Code::KmeansFailed, text).with("detail", e.to_string()),
+        }
+    }
+}

@@ -89,6 +89,8 @@ pub enum IngestError {
         rows: u64,
         /// Skip reasons with counts and the first example.
         reasons: String,
+        /// The same, as the data-quality report has them.
+        skipped: Vec<super::report::SkipTally>,
     },
 }
 
@@ -107,5 +109,35 @@ fn it_them(roles: &[&str], one: &'static str, many: &'static str) -> &'static st
         one
     } else {
         many
+    }
+}
+
+impl IngestError {
+    /// The error as a [`Message`](crate::message::Message): its code, the
+    /// values it names, and this English sentence.
+    pub fn message(&self) -> crate::message::Message {
+        use crate::message::{Code, Message};
+        let text = self.to_string();
+        match self {
+            IngestError::Empty => Message::new(Code::Empty, text),
+            IngestError::Binary { what, offset } => Message::new(Code::Binary, text)
+                .with("what", if what.contains("zero") { "zeroByte" } else { "controlCharacters" })
+                .with("offset", offset),
+            IngestError::NotXlsx => Message::new(Code::NotXlsx, text),
+            IngestError::OldOffice => Message::new(Code::OldOffice, text),
+            IngestError::Workbook { message } => Message::new(Code::Workbook, text).with("detail", message),
+            IngestError::UnknownSheet { name, sheets } => Message::new(Code::UnknownSheet, text).with("name", name).with("sheets", sheets),
+            IngestError::UnknownEncoding { label } => Message::new(Code::UnknownEncoding, text).with("label", label),
+            IngestError::Undecodable { encoding, percent } => {
+                Message::new(Code::Undecodable, text).with("encoding", encoding).with("percent", percent)
+            }
+            IngestError::BadDelimiter { delimiter } => Message::new(Code::BadDelimiter, text).with("delimiter", delimiter.to_string()),
+            IngestError::NoRows { headers } => Message::new(Code::NoRows, text).with("headers", headers),
+            IngestError::MissingColumn { roles, found } => Message::new(Code::MissingColumn, text).with("roles", roles).with("found", found),
+            IngestError::UnknownColumn { role, name, found } => {
+                Message::new(Code::UnknownColumn, text).with("role", role).with("name", name).with("found", found)
+            }
+            IngestError::NoUsableRows { rows, skipped, .. } => Message::new(Code::NoUsableRows, text).with("rows", rows).with("skipped", skipped),
+        }
     }
 }

@@ -385,7 +385,7 @@ impl Pipeline {
         let report = &mut self.report;
         report.bytes_read = bytes_read;
         if report.rows_used == 0 {
-            return Err(IngestError::NoUsableRows { rows: report.rows_read, reasons: report.describe_skips() });
+            return Err(IngestError::NoUsableRows { rows: report.rows_read, reasons: report.describe_skips(), skipped: report.skipped.clone() });
         }
         Ok(Ingested { customers: self.book.finish(), report: self.report, earlier: self.earlier })
     }

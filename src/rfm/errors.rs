@@ -76,3 +76,32 @@ pub enum RfmError {
         segment: String,
     },
 }
+
+impl RfmError {
+    /// The error as a [`Message`](crate::message::Message): its code, the
+    /// values it names, and this English sentence.
+    pub fn message(&self) -> crate::message::Message {
+        use crate::message::{Code, Message};
+        let text = self.to_string();
+        match self {
+            RfmError::BinsOutOfRange { bins } => Message::new(Code::BinsOutOfRange, text).with("bins", bins),
+            RfmError::ThresholdCount { measure, expected, found, bins } => Message::new(Code::ThresholdCount, text)
+                .with("measure", measure)
+                .with("expected", expected)
+                .with("found", found)
+                .with("bins", bins),
+            RfmError::ThresholdOrder { measure } => Message::new(Code::ThresholdOrder, text).with("measure", measure),
+            RfmError::EmptyMap => Message::new(Code::EmptyMap, text),
+            RfmError::UnnamedSegment { position } => Message::new(Code::UnnamedSegment, text).with("position", position),
+            RfmError::DuplicateSegment { name } => Message::new(Code::DuplicateSegment, text).with("name", name),
+            RfmError::ReservedName { name } => Message::new(Code::ReservedName, text).with("name", name),
+            RfmError::CodeOutOfRange { segment, code, bins } => {
+                Message::new(Code::CodeOutOfRange, text).with("segment", segment).with("code", code).with("bins", bins)
+            }
+            RfmError::DuplicateCode { code, first, second } => {
+                Message::new(Code::DuplicateCode, text).with("code", code).with("first", first).with("second", second)
+            }
+            RfmError::BadRange { segment } => Message::new(Code::BadRange, text).with("segment", segment),
+        }
+    }
+}

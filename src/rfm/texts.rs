@@ -1,18 +1,24 @@
 //! Every sentence the RFM report says about how it measured and scored, in
-//! one place (the page and the CLI show them as they are).
+//! one place, each as a [`Message`] (the CLI shows the English text, the page
+//! translates the code).
 
 use serde::Serialize;
 
 use super::{Boundary, FrequencyMeasure, MonetaryMeasure, ScoringMethod};
 use crate::date::Day;
+use crate::message::{Code, Message};
 
 /// One stated definition: a term and what it means in this analysis.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Definition {
     /// "Recency", "Frequency", …
-    pub term: String,
+    pub term: Message,
     /// What it is here.
-    pub text: String,
+    pub text: Message,
+}
+
+fn definition(term: Code, name: &str, text: Message) -> Definition {
+    Definition { term: Message::new(term, name), text }
 }
 
 /// What the analysis needs to state its definitions.
@@ -35,53 +41,74 @@ pub struct Stated<'a> {
 
 /// The definitions of the as-of date, the three measures and the scores.
 pub fn definitions(s: &Stated) -> Vec<Definition> {
+    let date = s.as_of.to_string();
     let as_of = if s.as_of_is_default {
-        format!("{} (the day after the latest transaction in the file)", s.as_of)
+        Message::new(Code::AsOfDefault, format!("{date} (the day after the latest transaction in the file)"))
     } else {
-        format!("{} (set in the settings; later transactions are left out)", s.as_of)
-    };
+        Message::new(Code::AsOfSet, format!("{date} (set in the settings; later transactions are left out)"))
+    }
+    .with("date", &date);
     let frequency = match (s.frequency, s.order_column) {
-        (FrequencyMeasure::Orders, Some(column)) => format!("distinct order ids (column “{column}”)"),
-        (FrequencyMeasure::Orders, None) => "rows (the file has no order id column, so every row is an order)".to_owned(),
-        (FrequencyMeasure::Days, _) => "distinct purchase days".to_owned(),
-        (FrequencyMeasure::Rows, _) => "rows (order lines)".to_owned(),
+        (FrequencyMeasure::Orders, Some(column)) => {
+            Message::new(Code::FrequencyOrders, format!("distinct order ids (column “{column}”)")).with("column", column)
+        }
+        (FrequencyMeasure::Orders, None) => {
+            Message::new(Code::FrequencyNoOrderColumn, "rows (the file has no order id column, so every row is an order)")
+        }
+        (FrequencyMeasure::Days, _) => Message::new(Code::FrequencyDays, "distinct purchase days"),
+        (FrequencyMeasure::Rows, _) => Message::new(Code::FrequencyRows, "rows (order lines)"),
     };
     let monetary = match s.monetary {
-        MonetaryMeasure::Total => "total net spend (returns subtracted)",
-        MonetaryMeasure::AverageOrder => "average order value (total net spend ÷ orders)",
+        MonetaryMeasure::Total => Message::new(Code::MonetaryTotal, "total net spend (returns subtracted)"),
+        MonetaryMeasure::AverageOrder => Message::new(Code::MonetaryAverageOrder, "average order value (total net spend ÷ orders)"),
     };
     let n = s.bins;
-    let method = match s.method {
-        ScoringMethod::Quantiles => format!(
-            "tie-aware quantiles: the cut points are the type-7 quantiles at 1/{n} … {}/{n}; a value passes a cut point when it is greater; equal values always share a score",
-            n - 1
+    let (code, method) = match s.method {
+        ScoringMethod::Quantiles => (
+            Code::ScoresQuantiles,
+            format!(
+                "tie-aware quantiles: the cut points are the type-7 quantiles at 1/{n} … {}/{n}; a value passes a cut point when it is greater; equal values always share a score",
+                n - 1
+            ),
         ),
-        ScoringMethod::RRfm => "the R package rfm's method: breaks are the type-7 quantiles plus 1; each break starts the next score".to_owned(),
-        ScoringMethod::Ntile => format!("SQL's NTILE({n}): {n} groups of equal size over the sorted values, ties broken by customer id"),
-        ScoringMethod::RankFirst => format!("rank-first quantiles, as pandas qcut(rank(method='first'), {n}): ties broken by customer id"),
-        ScoringMethod::Fixed => "fixed cut points from the settings; each cut point starts the next score".to_owned(),
+        ScoringMethod::RRfm => {
+            (Code::ScoresRRfm, "the R package rfm's method: breaks are the type-7 quantiles plus 1; each break starts the next score".to_owned())
+        }
+        ScoringMethod::Ntile => {
+            (Code::ScoresNtile, format!("SQL's NTILE({n}): {n} groups of equal size over the sorted values, ties broken by customer id"))
+        }
+        ScoringMethod::RankFirst => {
+            (Code::ScoresRankFirst, format!("rank-first quantiles, as pandas qcut(rank(method='first'), {n}): ties broken by customer id"))
+        }
+        ScoringMethod::Fixed => (Code::ScoresFixed, "fixed cut points from the settings; each cut point starts the next score".to_owned()),
     };
+    let scores = Message::new(code, format!("1 to {n}, {n} = best (most recent, most frequent, highest spend), by {method}")).with("bins", n);
     vec![
-        Definition { term: "As-of date".into(), text: as_of },
-        Definition { term: "Recency".into(), text: "whole days from the customer's last purchase to the as-of date".into() },
-        Definition { term: "Frequency".into(), text: frequency },
-        Definition { term: "Monetary".into(), text: monetary.into() },
-        Definition { term: "Scores".into(), text: format!("1 to {n}, {n} = best (most recent, most frequent, highest spend), by {method}") },
+        definition(Code::TermAsOf, "As-of date", as_of),
+        definition(Code::TermRecency, "Recency", Message::new(Code::Recency, "whole days from the customer's last purchase to the as-of date")),
+        definition(Code::TermFrequency, "Frequency", frequency),
+        definition(Code::TermMonetary, "Monetary", monetary),
+        definition(Code::TermScores, "Scores", scores),
     ]
 }
 
 /// The definition of the segments: which map, how it is read, and how many
 /// codes no segment covers.
-pub fn segments_definition(map_name: &str, segments: usize, uncovered_codes: usize) -> Definition {
+pub fn segments_definition(preset: Option<super::MapPreset>, segments: usize, uncovered_codes: usize) -> Definition {
     let others = match uncovered_codes {
         0 => "every code belongs to a segment".to_owned(),
         1 => "1 code belongs to no segment: its customers are shown as Others".to_owned(),
         n => format!("{n} codes belong to no segment: their customers are shown as Others"),
     };
-    Definition {
-        term: "Segments".into(),
-        text: format!("{map_name}: {segments} segments tested in order, the first match wins; {others}"),
-    }
+    let map = match preset {
+        Some(super::MapPreset::Default) => "default",
+        Some(super::MapPreset::RRfm) => "rRfm",
+        Some(super::MapPreset::RRfmLegacy) => "rRfmLegacy",
+        None => "custom",
+    };
+    let text = format!("{}: {segments} segments tested in order, the first match wins; {others}", map_name(preset));
+    let text = Message::new(Code::Segments, text).with("map", map).with("segments", segments).with("uncovered", uncovered_codes);
+    definition(Code::TermSegments, "Segments", text)
 }
 
 /// The name of a map for the definitions.
@@ -95,24 +122,31 @@ pub fn map_name(preset: Option<super::MapPreset>) -> &'static str {
 }
 
 /// What a cut point boundary means, for the cut-point table.
-pub fn boundary_text(boundary: Boundary) -> &'static str {
+pub fn boundary_text(boundary: Boundary) -> Message {
     match boundary {
-        Boundary::Above => "a value equal to a cut point keeps the lower score",
-        Boundary::From => "a value equal to a cut point gets the higher score",
+        Boundary::Above => Message::new(Code::BoundaryAbove, "a value equal to a cut point keeps the lower score"),
+        Boundary::From => Message::new(Code::BoundaryFrom, "a value equal to a cut point gets the higher score"),
     }
 }
 
-/// The hint when ties leave scores of a measure empty.
-pub fn empty_bins_hint(measure: &str, empty: &[u8], bins: u8) -> String {
+/// The hint when ties leave scores of a measure empty: `measure` is
+/// `recency`, `frequency` or `monetary`, `cuts` its cut points.
+pub fn empty_bins_hint(measure: &'static str, empty: &[u8], bins: u8, cuts: &[f64]) -> Message {
     let list: Vec<String> = empty.iter().map(u8::to_string).collect();
     let scores = if list.len() == 1 { format!("score {}", list[0]) } else { format!("scores {}", list.join(", ")) };
-    format!(
-        "{measure}: no customer has {scores} of {bins}, because many customers share the same value. \
-         Use fewer bins or fixed thresholds to spread them out."
-    )
+    let cut_list: Vec<String> = cuts.iter().map(|c| ((c * 100.0).round() / 100.0).to_string()).collect();
+    let mut title = measure.to_owned();
+    title[..1].make_ascii_uppercase();
+    let text = format!(
+        "{title}: no customer has {scores} of {bins}, because many customers share the same value (cut points {}). \
+         Use fewer bins or fixed thresholds to spread them out.",
+        cut_list.join(", ")
+    );
+    Message::new(Code::EmptyScores, text).with("measure", measure).with("scores", empty).with("bins", bins).with("cuts", cuts)
 }
 
 /// The note when the earlier date has no transactions.
-pub fn no_movement_before(date: Day) -> String {
-    format!("No movement to show: the file has no transactions on or before {date}.")
+pub fn no_movement_before(date: Day) -> Message {
+    let text = format!("No movement to show: the file has no transactions on or before {date}.");
+    Message::new(Code::NoMovementBefore, text).with("date", date.to_string())
 }

@@ -27,7 +27,7 @@ test('every catalogue case gives the same outcome in the browser as natively', a
         const skipped = r.data.skipped.reduce((sum, t) => sum + t.count, 0);
         out[name] = {
           customers: r.customers, rowsRead: r.data.rowsRead, rowsSkipped: skipped, k: r.clusters.k,
-          clusterNote: r.clusters.note ?? null, clippedMonetary: r.clusters.clippedMonetary,
+          clusterNote: r.clusters.note?.text ?? null, clippedMonetary: r.clusters.clippedMonetary,
         };
       } catch (error) {
         out[name] = { error: error.message };

@@ -21,11 +21,12 @@ export function launchChromium() {
 }
 
 /**
- * A fresh page at `url` in a new context (en-US unless `locale` is given);
+ * A fresh page at `url` in a new context (en-US unless `locale` is given;
+ * other options, such as colorScheme or bypassCSP, go to the context);
  * `errors` collects uncaught page errors.
  */
-export async function openPage(browser, url, { locale = 'en-US', viewport } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+export async function openPage(browser, url, { locale = 'en-US', viewport, ...options } = {}) {
+  const context = await browser.newContext({ locale, viewport, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));

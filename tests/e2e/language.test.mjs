@@ -47,6 +47,11 @@ test('the EN/한국어 toggle switches labels, segment names and actions, and is
   assert.equal(await page.textContent('#segments-table thead th:nth-child(2)'), '고객 수');
   assert.equal(digits(await page.textContent('#headline [data-term="Customers"] dd')), customers, 'the same numbers');
   assert.match(await page.textContent('#headline [data-term="Revenue"] dd'), /^₩[\d,]+$/);
+  // Dates as Korean readers write them, in the headline and in the engine's definitions.
+  assert.match(await page.textContent('#headline [data-term="Dates"] dd'), /^\d{4}년 \d{1,2}월 \d{1,2}일 ~ \d{4}년 \d{1,2}월 \d{1,2}일$/);
+  assert.match(await page.textContent('#headline [data-term="As-of date"] dd'), /^\d{4}년 \d{1,2}월 \d{1,2}일 /);
+  assert.match(await page.textContent('#definitions [data-term="As-of date"] dd'), /^\d{4}년 \d{1,2}월 \d{1,2}일 \(파일의 마지막 거래일 다음 날\)$/);
+  assert.equal(await page.textContent('#definitions [data-term="Recency"] dt'), '최근성 (R)');
 
   await page.reload();
   assert.equal(await page.textContent('#sample-button'), '예시 데이터로 해 보기', 'the choice survives a reload');

@@ -54,8 +54,10 @@ test('the sample through the file input gives the same segments and clusters as 
   const customers = digits(await headline(page, 'Customers'));
   assert.equal(customers, expected.customers);
   assert.equal(digits(await headline(page, 'Rows read')), expected.data.rowsRead);
-  assert.equal(await page.textContent('#headline [data-term="As-of date"] dd'),
-    `${expected.asOf} (the day after the latest order)`);
+  // Shown as people write dates in English (the downloads keep ISO dates).
+  const asOf = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${expected.asOf}T00:00:00Z`));
+  assert.match(asOf, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  assert.equal(await page.textContent('#headline [data-term="As-of date"] dd'), `${asOf} (the day after the latest order)`);
 
   const segments = await tableRows(page, 'segments-table');
   assert.ok(segments.length >= 5, `only ${segments.length} segments`);
@@ -144,7 +146,8 @@ test('a settings file saved by the CLI gives the page the same numbers, byte for
   assert.deepEqual(segments.map((s) => [s.name, digits(s.customers)]), expected.rfm.segments.map((s) => [s.name, s.customers]));
   assert.equal(await page.locator('#coverage table.grid').count(), 4);
   assert.match(await page.textContent('#definitions'), /distinct purchase days/);
-  assert.match(await page.textContent('#movement'), new RegExp(`From ${expected.rfm.movement.fromAsOf} to ${expected.asOf}`));
+  const english = (iso) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  assert.match(await page.textContent('#movement'), new RegExp(`From ${english(expected.rfm.movement.fromAsOf)} to ${english(expected.asOf)}`));
   assert.deepEqual(errors, []);
 });
 

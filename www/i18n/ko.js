@@ -1,5 +1,20 @@
 // 페이지의 모든 한국어 문구 (키는 en.js와 같음). `engine`은 Rust 보고서의
 // 영어 문구(세그먼트 이름, 설명, 권장 조치)를 한국어로 옮깁니다.
+// Names the engine's messages use as values (measures, column roles, skip reasons).
+const MEASURE = { recency: '최근성', frequency: '빈도', monetary: '구매 금액' };
+const ROLE = {
+  'customer id': '고객 ID', 'order date': '주문일', amount: '금액', 'order id': '주문번호', quantity: '수량',
+  'unit price': '단가', frequency: '빈도(주문 수)', 'recency days': '최근성(일)',
+};
+const SKIP = {
+  missingCustomer: '고객 ID 없음',
+  badDate: '날짜가 없거나 날짜가 아님',
+  badAmount: '금액이 없거나 숫자가 아님',
+  tooFewFields: '필드 수 부족',
+  afterAsOf: '기준일 이후 날짜',
+  duplicate: '앞선 행과 완전히 같은 중복',
+  return: '반품 또는 취소, 반품 처리 방식에 따라 제외',
+};
 export default {
   title: 'Segmenta — 개인정보를 지키는 고객 세분화',
   tagline: '고객의 RFM 세그먼트와 K-평균 군집, 그리고 각 그룹에 맞는 조치.',
@@ -106,15 +121,23 @@ export default {
   rowsRead: '읽은 행',
   rowsUsed: '사용한 행',
   rowsSkipped: '건너뛴 행',
-  skip: {
-    missingCustomer: '고객 ID 없음',
-    badDate: '날짜가 없거나 날짜가 아님',
-    badAmount: '금액이 없거나 숫자가 아님',
-    tooFewFields: '필드 수 부족',
-    afterAsOf: '기준일 이후 날짜',
-    duplicate: '앞선 행과 완전히 같은 중복',
-    return: '반품 또는 취소, 반품 처리 방식에 따라 제외',
-  },
+  skip: SKIP,
+
+  ambiguousDates: (format, other) => `날짜가 ${format}와 ${other} 두 형식에 모두 맞아 ${format}(으)로 읽었습니다. 틀렸다면 “날짜 형식”에서 ${other}을(를) 고르세요.`,
+  ambiguousDecimal: (mark, other) => `어느 금액도 소수점 기호를 알려 주지 않아(1,234나 1.234 모양) 소수점을 ${mark}(으)로 읽었습니다. 합계가 천 배쯤 어긋나 보이면 “소수점 기호”에서 “${other}”을(를) 고르세요.`,
+  markName: { point: '마침표', comma: '쉼표' },
+  firstSheet: (name) => `첫 시트 (${name})`,
+  tableRecencyDays: (column, from) => `최근성(일) “${column}” (${from ?? '기준일'}부터 거슬러 셈)`,
+  tableLastPurchase: (column) => `마지막 구매일 “${column}”`,
+  customerTable: (customer, recency, frequency, monetary) => `고객표를 그대로 사용합니다: 고객 “${customer}”, ${recency}, 빈도 “${frequency}”, 구매 금액 “${monetary}”.`,
+  fromValues: (roles) => `머리글 이름으로 알 수 없어 값으로 찾은 열: ${roles}. 위의 미리보기를 확인하고 필요하면 바꾸세요.`,
+  roleNames: ROLE,
+  raggedRows: (n, fields, lines) => `${n}개 행의 필드 수가 머리글의 ${fields}개와 다릅니다 — ${lines}행`,
+  encUtf8: 'UTF-8', encUtf16le: 'UTF-16 LE', encUtf16be: 'UTF-16 BE',
+  encEucKr: 'EUC-KR / CP949 (한국어)', encWindows1252: 'Windows-1252 (서유럽)',
+  dateFormatNames: { 'excel serial': 'Excel 일련번호 날짜', 'unix seconds': 'Unix 초' },
+  notSettingsFile: (name, detail) => `${name}은(는) 설정 파일이 아닙니다: ${detail}`,
+  pngFailed: '브라우저가 PNG를 그리지 못했습니다',
   alsoLines: (lines) => `; 그 밖에 ${lines}행`,
   returnsLine: (n, amount, netted) => `반품 또는 취소 ${n}건 (${amount}): ${netted ? '고객 구매액에서 차감' : '제외'}`,
   encoding: '인코딩',
@@ -201,9 +224,100 @@ export default {
   mapTypeCode: '545처럼 세 자리 코드를 입력하세요.',
   mapMoved: (code, name) => `코드 ${code}를 ${name}(으)로 옮겼습니다. 맵을 적용하면 결과가 보입니다.`,
   mapAdd: '세그먼트 추가',
+  mapDescription: (name) => `${name} 설명`,
+  mapDescriptionHint: '어떤 고객인가',
+  mapAction: (name) => `${name} 권장 조치`,
+  mapActionHint: '무엇을 할까',
+  mapNewName: (n) => `세그먼트 ${n}`,
+  mapNoRange: (text, letter) => `“${text}”에 ${letter} 범위가 없습니다 (예: R3-5 F1-3 M2-5)`,
+  mapBadCode: (code) => `“${code}”는 545 같은 세 자리 코드가 아닙니다`,
   mapApply: '편집한 맵 적용',
   mapHint: '세그먼트는 위에서부터 검사하며, 코드나 점수 범위가 처음 맞는 세그먼트가 이깁니다. 어느 세그먼트에도 맞지 않는 고객은 기타로 표시합니다.',
   clipped: (n) => ` 순 구매액이 0 이하(반품)인 고객 ${n}명은 군집화에서 구매액 0으로 셉니다.`,
+  // The engine's sentences by message code (see src/message.rs): `p` holds the
+  // parameters formatted for the locale, `raw` the values as the engine gave them.
+  messages: {
+    'term.asOf': '기준일',
+    'term.recency': '최근성 (R)',
+    'term.frequency': '빈도 (F)',
+    'term.monetary': '구매 금액 (M)',
+    'term.scores': '점수',
+    'term.segments': '세그먼트',
+    'definition.asOf.default': (p) => `${p.date} (파일의 마지막 거래일 다음 날)`,
+    'definition.asOf.set': (p) => `${p.date} (설정에서 지정; 그 뒤의 거래는 제외)`,
+    'definition.recency': '고객의 마지막 구매일부터 기준일까지의 일수',
+    'definition.frequency.orders': (p) => `서로 다른 주문번호 수 (열 “${p.column}”)`,
+    'definition.frequency.noOrderColumn': '행 수 (파일에 주문번호 열이 없어 모든 행을 한 주문으로 셉니다)',
+    'definition.frequency.days': '서로 다른 구매일 수',
+    'definition.frequency.rows': '행 수 (주문 품목)',
+    'definition.monetary.total': '순 구매액 합계 (반품 차감)',
+    'definition.monetary.averageOrder': '평균 주문 금액 (순 구매액 ÷ 주문 수)',
+    'definition.scores.quantiles': (p) => `1~${p.bins}점, ${p.bins}점이 가장 좋음 (가장 최근, 가장 자주, 가장 많이). 동점을 고려한 분위수: 경계값은 1/${p.bins} … ${p.bins - 1}/${p.bins} 위치의 7형 분위수이며, 값이 경계값보다 클 때 다음 점수가 되고, 같은 값은 언제나 같은 점수입니다`,
+    'definition.scores.rRfm': (p) => `1~${p.bins}점, ${p.bins}점이 가장 좋음 (가장 최근, 가장 자주, 가장 많이). R 패키지 rfm의 방식: 경계값은 7형 분위수에 1을 더한 값이며, 각 경계값에서 다음 점수가 시작됩니다`,
+    'definition.scores.ntile': (p) => `1~${p.bins}점, ${p.bins}점이 가장 좋음 (가장 최근, 가장 자주, 가장 많이). SQL NTILE(${p.bins}): 정렬한 값을 같은 크기의 ${p.bins}개 묶음으로 나누고, 동점은 고객 ID 순`,
+    'definition.scores.rankFirst': (p) => `1~${p.bins}점, ${p.bins}점이 가장 좋음 (가장 최근, 가장 자주, 가장 많이). 순위 우선 분위수 (pandas qcut(rank(method='first'), ${p.bins})): 동점은 고객 ID 순`,
+    'definition.scores.fixed': (p) => `1~${p.bins}점, ${p.bins}점이 가장 좋음 (가장 최근, 가장 자주, 가장 많이). 설정의 고정 경계값: 각 경계값에서 다음 점수가 시작됩니다`,
+    'definition.segments': (p, raw) => {
+      const map = {
+        default: '125개 코드 전체에 걸친 11개 세그먼트 맵', rRfm: 'R 패키지 rfm의 규칙표',
+        rRfmLegacy: 'R 패키지 rfm의 이전 규칙', custom: '직접 만든 맵',
+      }[raw.map] ?? raw.map;
+      const others = raw.uncovered === 0
+        ? '모든 코드가 어느 세그먼트에 속합니다'
+        : `${p.uncovered}개 코드는 어느 세그먼트에도 속하지 않아 그 고객은 기타로 표시합니다`;
+      return `${map}: 세그먼트 ${p.segments}개를 순서대로 검사하며 처음 맞는 세그먼트가 이깁니다. ${others}`;
+    },
+    'boundary.above': '경계값과 같은 값은 낮은 점수에 남습니다',
+    'boundary.from': '경계값과 같은 값은 높은 점수를 받습니다',
+    'hint.emptyScores': (p, raw) => `${MEASURE[raw.measure] ?? raw.measure}: 같은 값을 가진 고객이 많아 ${p.bins}점 척도에서 ${p.scores}점을 받은 고객이 없습니다 (경계값 ${p.cuts}). 구간 수를 줄이거나 고정 경계값을 쓰면 고르게 나뉩니다.`,
+    'movement.noneBefore': (p) => `이동을 보여 줄 수 없습니다: 파일에 ${p.date} 이전(당일 포함)의 거래가 없습니다.`,
+    'clusters.kReduced': (p) => `서로 다른 고객 유형이 ${p.k}가지뿐이라 k를 ${p.requested}에서 ${p.k}(으)로 줄였습니다`,
+    'clusters.oneProfile': (p) => `모든 고객의 유형이 같아, k를 최대 ${p.max}까지 고르는 대신 군집 하나로 묶었습니다`,
+    'clusters.onlyProfiles': (p) => `서로 다른 고객 유형이 ${p.hi}가지뿐이라 k = ${p.hi}`,
+    'clusters.onlyProfilesBest': (p) => `서로 다른 고객 유형이 ${p.hi}가지뿐이며, k = ${p.lo}…${p.hi} 중 k = ${p.k}의 실루엣이 가장 좋습니다`,
+    'clusters.bestSilhouette': (p) => `k = ${p.lo}…${p.hi} 중 k = ${p.k}의 실루엣이 가장 좋습니다`,
+    'error.empty': '파일이 비어 있습니다. 거래 내역을 다시 내보내 새 파일을 놓으세요.',
+    'error.binary': (p, raw) => `텍스트 파일이 아닙니다 (바이트 위치 ${p.offset}에 ${raw.what === 'zeroByte' ? '0 바이트' : '제어 문자'}가 있습니다). 데이터를 CSV로 내보내거나 .xlsx로 저장해 그 파일을 놓으세요.`,
+    'error.notXlsx': 'Excel .xlsx 통합 문서가 아닌 zip 압축 파일입니다. 압축을 풀어 안의 CSV나 .xlsx 파일을 놓으세요.',
+    'error.oldOffice': '예전 형식의 Excel .xls (또는 다른 Office) 파일입니다. Excel에서 열어 .xlsx나 CSV로 저장한 뒤 그 파일을 놓으세요.',
+    'error.workbook': (p) => `Excel 통합 문서를 읽을 수 없습니다 (${p.detail}). Excel에서 열어 다시 저장하거나 CSV로 내보내세요.`,
+    'error.unknownSheet': (p) => `통합 문서에 “${p.name}” 시트가 없습니다. 시트 목록: “${p.sheets}”`,
+    'error.unknownEncoding': (p) => `설정의 인코딩 “${p.label}”을(를) 알 수 없습니다. utf-8, utf-16le, utf-16be, euc-kr (cp949), windows-1252 중에서 고르세요.`,
+    'error.undecodable': (p) => `파일을 ${p.encoding}(으)로 읽으면 ASCII가 아닌 문자의 ${p.percent}%가 읽을 수 없는 문자가 됩니다. 설정에서 파일의 실제 인코딩을 고르세요 (한국어 Excel은 보통 EUC-KR, 서유럽 Excel은 windows-1252, 또는 UTF-8).`,
+    'error.badDelimiter': (p) => `설정의 구분자 “${p.delimiter}”은(는) , ; | 나 탭처럼 ASCII 문자 하나여야 합니다.`,
+    'error.noRows': (p) => `파일에 머리글 행(“${p.headers}”)은 있지만 데이터 행이 없습니다. 행을 포함해 다시 내보내세요.`,
+    'error.missingColumn': (p, raw) => `${raw.roles.map((r) => ROLE[r] ?? r).join(', ')} 열을 찾을 수 없습니다. 머리글: “${p.found}”. 열 이름을 바꾸거나 설정에서 열을 고르세요.`,
+    'error.unknownColumn': (p, raw) => `설정에서 ${ROLE[raw.role] ?? raw.role} 열로 지정한 “${p.name}”이(가) 머리글에 없습니다. 머리글: “${p.found}”`,
+    'error.noUsableRows': (p, raw) => {
+      const reasons = (raw.skipped ?? []).map((s) => {
+        const first = s.examples?.[0];
+        const where = first ? ` (처음: ${first.line}행${first.value ? ` “${first.value}”` : ''})` : '';
+        return `${SKIP[s.reason] ?? s.reason} ${s.count.toLocaleString('ko-KR')}행${where}`;
+      }).join(', ');
+      return `데이터 행 ${p.rows}개 중 쓸 수 있는 행이 없습니다 (${reasons}). 설정에서 열 선택과 형식을 확인하세요.`;
+    },
+    'error.binsOutOfRange': (p) => `점수 구간 수는 3, 4, 5 중 하나여야 합니다 (${p.bins}이(가) 아님).`,
+    'error.thresholdCount': (p, raw) => `${MEASURE[raw.measure] ?? raw.measure}의 고정 경계값은 ${p.bins}개 구간에 ${p.expected}개가 필요한데 ${p.found}개가 주어졌습니다.`,
+    'error.thresholdOrder': (p, raw) => `${MEASURE[raw.measure] ?? raw.measure}의 고정 경계값은 커지는 순서의 숫자여야 합니다.`,
+    'error.emptyMap': '세그먼트 맵에 세그먼트가 없습니다.',
+    'error.unnamedSegment': (p) => `맵의 ${p.position}번째 세그먼트에 이름이 없습니다.`,
+    'error.duplicateSegment': (p) => `세그먼트 맵에 “${p.name}”이라는 세그먼트가 둘 있습니다.`,
+    'error.reservedName': (p) => `“${p.name}”은(는) 어느 규칙에도 맞지 않는 고객이 가는 자리입니다. 세그먼트에 다른 이름을 주세요.`,
+    'error.codeOutOfRange': (p, raw) => `세그먼트 “${p.segment}”의 코드 ${raw.code}은(는) ${p.bins}개 구간에서는 없는 코드입니다 (125개 코드 맵은 5개 구간이 필요하며, 그보다 적으면 규칙을 점수 범위로 쓰세요).`,
+    'error.duplicateCode': (p, raw) => `코드 ${raw.code}이(가) “${p.first}”와 “${p.second}”에 모두 있습니다. 한쪽으로 옮기세요.`,
+    'error.badRange': (p) => `세그먼트 “${p.segment}”에 낮은 점수에서 높은 점수(1 이상)로 이어지지 않는 점수 범위가 있습니다.`,
+    'error.kIsZero': '군집 수 k는 1 이상이어야 합니다.',
+    'error.kTooLarge': (p) => `군집 수 k는 ${p.max} 이하여야 합니다 (${p.k}이(가) 아님).`,
+    'error.badAutoRange': (p) => `k 자동 선택에는 2 ≤ 최소 ≤ 최대 ≤ ${p.limit}이(가) 필요합니다 (${p.min}..${p.max}이(가) 아님).`,
+    'error.nRunsIsZero': 'K-평균 실행 횟수는 1 이상이어야 합니다.',
+    'error.maxIterationsIsZero': 'K-평균 최대 반복 횟수는 1 이상이어야 합니다.',
+    'error.toleranceNotPositive': (p) => `K-평균 허용 오차는 0 이상의 숫자여야 합니다 (${p.tolerance}이(가) 아님).`,
+    'error.noCustomers': '군집화할 고객이 없습니다.',
+    'error.noFeatures': '군집화할 특성이 없습니다.',
+    'error.kmeansFailed': (p) => `K-평균 군집화에 실패했습니다 (${p.detail}).`,
+    'error.invalidSetting': (p) => `설정 “${p.name}”이(가) 잘못되었습니다 (${p.detail}).`,
+    'error.invalidSettings': (p) => `설정을 읽을 수 없습니다 (${p.detail}). 이 페이지에서 내려받은 설정 파일을 쓰세요.`,
+  },
   // Rust 보고서의 영어 문구 → 한국어. 사용자가 바꾼 이름과 문구는 그대로 둡니다.
   engine: {
     'Champions': '챔피언',
