@@ -185,6 +185,19 @@ def main():
         ],
     })
 
+    # Formulas: saved with their results (read), without (skipped as a
+    # formula without a computed value), and an error result (#DIV/0!).
+    write_xlsx(OUT / "workbook_formulas.xlsx", {
+        "Orders": [
+            ["order_id", "customer_id", "order_date", "quantity", "unit_price", "amount"],
+            ["f1", "k1", ("date", 45356), 2, 10, ("formula", "D2*E2", 20, None)],
+            ["f2", "k2", ("formula", "DATE(2024,3,6)", 45357, 1), 1, 5, ("formula", "D3*E3", 5, None)],
+            ["f3", "k3", ("date", 45358), 3, 4, ("formula", "D4*E4", None, None)],
+            ["f4", "k1", ("formula", "TODAY()", None, 1), 1, 7, ("formula", "D5*E5", 7, None)],
+            ["f5", "k4", ("date", 45360), 1, 0, ("formula", "D6/E6", "#DIV/0!", None)],
+        ],
+    })
+
     # Bad inputs, each with its own message.
     write("bad_empty.csv", "")
     write("bad_whitespace_only.csv", "\r\n  \r\n")
@@ -199,6 +212,14 @@ def write_xlsx(path, sheets):
     """A minimal .xlsx: inline strings, numbers, and dates as serials with
     the built-in date style (numFmtId 14)."""
     def cell(ref, value):
+        if isinstance(value, tuple) and value[0] == "formula":
+            # ("formula", text, saved result or None, style): Excel's <f> with its cached <v>.
+            _, text, result, style = value
+            attrs = f' s="{style}"' if style else ""
+            if isinstance(result, str):
+                attrs += ' t="e"'  # an error value such as #DIV/0!
+            saved = "" if result is None else f"<v>{result}</v>"
+            return f'<c r="{ref}"{attrs}><f>{text}</f>{saved}</c>'
         if isinstance(value, tuple):
             return f'<c r="{ref}" s="1"><v>{value[1]}</v></c>'
         if isinstance(value, (int, float)):

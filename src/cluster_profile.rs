@@ -80,8 +80,17 @@ pub fn cluster_report(
     (report, en)
 }
 
+/// Why k is not what was asked, in plain words (one customer, customers
+/// all alike, fewer distinct profiles than k), or how it was chosen.
 fn note(c: &Clustering) -> Option<Message> {
+    if c.k == 1 && c.labels.len() == 1 && c.requested != KChoice::Fixed(1) {
+        return Some(Message::new(Code::OneCustomer, "only one customer: one cluster"));
+    }
     match c.requested {
+        KChoice::Fixed(k) if c.k == 1 && k > 1 => Some(
+            Message::new(Code::OneProfileFixed, format!("every customer has the same profile: one cluster instead of k = {k}"))
+                .with("requested", k),
+        ),
         KChoice::Fixed(k) if c.k < k => Some(
             Message::new(Code::KReduced, format!("only {} distinct customer profiles: k reduced from {k} to {}", c.k, c.k))
                 .with("k", c.k)

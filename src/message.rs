@@ -92,6 +92,10 @@ codes! {
     OnlyProfilesBest = "clusters.onlyProfilesBest",
     /// `{k}` has the best silhouette of `{lo}`…`{hi}`.
     BestSilhouette = "clusters.bestSilhouette",
+    /// Only one customer: one cluster.
+    OneCustomer = "clusters.oneCustomer",
+    /// Every customer has one profile: one cluster instead of k = `{requested}`.
+    OneProfileFixed = "clusters.oneProfileFixed",
     /// The file is empty.
     Empty = "error.empty",
     /// Not a text file: `{what}` (`zeroByte`, `controlCharacters`) at byte `{offset}`.
@@ -118,6 +122,16 @@ codes! {
     UnknownColumn = "error.unknownColumn",
     /// None of `{rows}` rows usable; `{skipped}` lists reasons.
     NoUsableRows = "error.noUsableRows",
+    /// The file is `{size}` bytes, above the limit of `{limit}` bytes.
+    FileTooLarge = "error.fileTooLarge",
+    /// A stream went on past the limit of `{limit}` bytes.
+    InputTooLarge = "error.inputTooLarge",
+    /// The workbook is `{size}` bytes, above the limit of `{limit}` bytes.
+    WorkbookTooLarge = "error.workbookTooLarge",
+    /// More than `{limit}` customers, passed at line `{line}`.
+    TooManyCustomers = "error.tooManyCustomers",
+    /// The header row (line `{line}`) passes the row limit of `{limit}` bytes in field `{field}`.
+    HeaderTooLong = "error.headerTooLong",
     /// Bins not 3–5 (`{bins}`).
     BinsOutOfRange = "error.binsOutOfRange",
     /// Fixed thresholds for `{measure}`: `{expected}` needed for `{bins}` bins, `{found}` given.

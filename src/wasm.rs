@@ -19,11 +19,38 @@ thread_local! {
     static LATEST: RefCell<Option<Analysis>> = const { RefCell::new(None) };
 }
 
-/// Installs the panic hook so a bug shows its message in the console.
+/// Installs the panic hook: a bug's message (`panicked at src/…:12:5:` and
+/// what went wrong) goes to the console and, before the module traps, to
+/// `globalThis.segmentaPanicked(message)` when the page's worker defines it,
+/// so the page can show it in its error panel.
 #[wasm_bindgen(start)]
 pub fn start() {
-    #[cfg(feature = "console_error_panic_hook")]
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        #[cfg(feature = "console_error_panic_hook")]
+        console_error_panic_hook::hook(info);
+        // Where no one listens (the function is not defined), nothing is lost:
+        // the message is in the console.
+        let _ = panicked(&info.to_string());
+    }));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis.segmentaPanicked(message)`; `catch`: an error (not defined)
+    /// is returned, not thrown, so the panic still ends in the trap.
+    #[wasm_bindgen(catch, js_namespace = globalThis, js_name = segmentaPanicked)]
+    fn panicked(message: &str) -> Result<(), JsValue>;
+}
+
+/// Panics on purpose. It exists for the page's crash test
+/// (`tests/e2e/crash.test.mjs`): the worker calls it instead of reading the
+/// file when the settings hold `crashForTest: true`, so the test can check
+/// that a bug in the engine shows the error panel and that the page then
+/// analyses another file with a fresh worker. Harmless to ship: it stops only
+/// the worker it runs in, which the page then discards.
+#[wasm_bindgen(js_name = crashForTest)]
+pub fn crash_for_test() {
+    panic!("deliberate panic for the crash test (crashForTest in the settings)");
 }
 
 /// Analyses a transactions CSV. `settings` is an object such as
@@ -63,6 +90,14 @@ impl Reader {
         check_settings(&settings).map_err(engine_error)?;
         let stream = stream_for(&settings);
         Ok(Reader { stream: Some(stream), settings })
+    }
+
+    /// Refuses a file of `size` bytes before any is read, when it is larger
+    /// than the limit (`ingest.limits.fileBytes`); call it with `file.size`.
+    #[wasm_bindgen(js_name = expectBytes)]
+    pub fn expect_bytes(&mut self, size: f64) -> Result<(), JsValue> {
+        self.stream.as_mut().ok_or_else(|| misuse("expectBytes"))?.expect_len(size as u64).map_err(engine_error)?;
+        Ok(())
     }
 
     /// Reads the next chunk.

@@ -38,9 +38,21 @@ fn outcome(case: &Value) -> Value {
                 "k": r.clusters.k,
                 "clusterNote": r.clusters.note.as_ref().map(|m| &m.text),
                 "clippedMonetary": r.clusters.clipped_monetary,
+                "skipped": skips(&r.data.skipped),
             })
         }
     }
+}
+
+/// Per skip reason: the reason, its count, and where and what its first example is.
+fn skips(tallies: &[segmenta::ingest::SkipTally]) -> Value {
+    tallies
+        .iter()
+        .map(|t| {
+            let first = t.examples.first();
+            json!([t.reason, t.count, first.map(|e| e.line), first.and_then(|e| e.column.clone()), first.map(|e| e.value.clone())])
+        })
+        .collect()
 }
 
 #[test]

@@ -251,3 +251,25 @@ fn a_bad_settings_file_and_bad_rfm_settings_are_one_sentence_each() {
     let out = segmenta(&["analyze", file.to_str().unwrap(), "--settings", bad.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid settings file: unknown field `colour`"));
 }
+
+#[test]
+fn limits_refuse_a_file_or_a_stream_too_large_with_the_limit_and_the_figure() {
+    let file = fixture("dirty.csv");
+    let size = std::fs::metadata(&file).unwrap().len();
+    let out = segmenta(&["analyze", file.to_str().unwrap(), "--max-file-bytes", "100"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains(&format!("the file is {size} bytes, larger than the limit of 100 bytes for one file")), "{message}");
+
+    let csv = "customer_id,order_date,amount\n".to_owned() + &"a,2024-01-01,5\n".repeat(20);
+    let out = segmenta_stdin(&["analyze", "-", "--max-file-bytes", "100"], csv.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("the input goes on past the limit of 100 bytes for one file"), "{message}");
+
+    let csv = "customer_id,order_date,amount\na,2024-01-01,5\nb,2024-01-02,6\nc,2024-01-03,7\n";
+    let out = segmenta_stdin(&["analyze", "-", "--max-customers", "2"], csv.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("more than 2 distinct customers (the limit, passed at line 4)"), "{message}");
+}

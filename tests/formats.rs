@@ -178,6 +178,28 @@ fn the_workbook_reads_its_first_sheet_or_the_one_chosen() {
     assert_eq!(err.to_string(), "the workbook has no sheet named `Nope`; its sheets are: 주문, Other");
 }
 
+#[test]
+fn workbook_formulas_give_their_saved_results_or_a_skip_reason_per_row() {
+    use segmenta::ingest::SkipReason;
+    let read = read_with(&bytes("workbook_formulas.xlsx"), &IngestOptions::default(), None).unwrap();
+    let r = &read.report;
+    // Saved results are read as values: f1's amount, f2's DATE() and amount.
+    assert_eq!(read.customers.ids, ["k1", "k2"]);
+    assert_eq!(read.customers.monetary, [20.0, 5.0]);
+    assert_eq!(read.customers.last[1], Day::from_ymd(2024, 3, 6).unwrap());
+    // A formula saved without its result: skipped with that reason, at its row,
+    // its text as the value; an error result (#DIV/0!) is not a number.
+    assert_eq!((r.rows_read, r.rows_used, r.rows_skipped()), (5, 2, 3));
+    let reasons: Vec<(SkipReason, u64)> = r.skipped.iter().map(|t| (t.reason, t.count)).collect();
+    assert_eq!(reasons, [(SkipReason::Formula, 2), (SkipReason::BadAmount, 1)]);
+    let formula: Vec<(u64, Option<&str>, &str)> =
+        r.skipped[0].examples.iter().map(|e| (e.line, e.column.as_deref(), e.value.as_str())).collect();
+    assert_eq!(formula, [(4, Some("amount"), "=D4*E4"), (5, Some("order_date"), "=TODAY()")]);
+    let error = &r.skipped[1].examples[0];
+    assert_eq!((error.line, error.value.as_str()), (6, "#DIV/0!"));
+    assert!(r.describe_skips().contains("2 a formula without a computed value (open the workbook in Excel"));
+}
+
 /// Each bad input and the start of its one-sentence message.
 const BAD: &[(&str, &str)] = &[
     ("bad_empty.csv", "the file is empty: export the transactions again and drop the new file"),

@@ -1,4 +1,5 @@
 // The page: file choice (drop, picker, sample), settings, and the run loop.
+import { renderCrash } from './crash-panel.js';
 import { wireDownloads } from './downloads.js';
 import { renderMapEditor } from './map-editor.js';
 import { renderReport } from './render.js';
@@ -35,17 +36,23 @@ function showProgress(message, fraction) {
   $('progress-percent').textContent = fraction == null ? '' : formatShare(fraction);
 }
 
-/** An error for the user, in the page's language: an engine crash says what to report. */
+/** An error for the user, in the page's language. */
 function errorText(error) {
-  if (error.fatal) return t('engineCrashed', error.message);
   return error.code ? messageText({ code: error.code, params: error.params, text: error.message }) : error.message;
 }
 
 let lastError = null; // { error, prefix }: worded again when the language changes
 
+/**
+ * Shows an error for the user in the error panel, in the page's language;
+ * an engine crash (fatal) gets the crash panel, which says what to report.
+ */
 function showError(error, prefix = '') {
   lastError = { error, prefix };
-  $('error').textContent = prefix + errorText(error);
+  const box = $('error');
+  delete box.dataset.kind;
+  if (error.fatal) renderCrash(box, error, currentFile?.name ?? t('theFile'));
+  else box.textContent = prefix + errorText(error);
   setState('error');
 }
 
@@ -141,8 +148,7 @@ $('sample-button').addEventListener('click', async () => {
     const blob = await response.blob();
     choose(new File([blob], 'sample.csv', { type: 'text/csv' }));
   } catch (error) {
-    $('error').textContent = t('sampleFailed', error.message);
-    setState('error');
+    showError(new Error(t('sampleFailed', error.message)));
   }
 });
 
@@ -161,8 +167,7 @@ worker.warm().then(
     document.body.dataset.engine = 'ready';
   },
   (error) => {
-    $('error').textContent = t('couldNotStart', error.message);
-    setState('error');
+    showError(new Error(t('couldNotStart', error.message)));
   },
 );
 $('settings').addEventListener('submit', (e) => e.preventDefault());
@@ -186,7 +191,7 @@ onLangChange(() => {
   }
   if (lastFileRead && !$('file-read').hidden) renderFileRead($('file-read'), ...lastFileRead);
   if (document.body.dataset.state === 'done') $('status').textContent = '';
-  if (document.body.dataset.state === 'error' && lastError) $('error').textContent = lastError.prefix + errorText(lastError.error);
+  if (document.body.dataset.state === 'error' && lastError) showError(lastError.error, lastError.prefix);
 });
 applyStatic();
 showLang();

@@ -190,7 +190,9 @@ export function renderDataQuality(box, data) {
   const list = el('ul', undefined, 'skips');
   for (const tally of data.skipped) {
     const [first, ...more] = tally.examples;
-    let where = first ? t('firstAt', first.line, first.value) : '';
+    // A row too long is found by its column too (the value is only its start).
+    const at = (e) => (tally.reason === 'tooLong' && e.column ? t('firstAtColumn', e.line, e.column, e.value) : t('firstAt', e.line, e.value));
+    let where = first ? at(first) : '';
     if (more.length) where += t('alsoLines', more.map((e) => e.line).join(', ') + (tally.count > tally.examples.length ? ', …' : ''));
     list.append(el('li', t('rowsSkippedBecause', formatCount(tally.count), t('skip')[tally.reason] ?? tally.reason, where)));
   }

@@ -14,7 +14,8 @@ export class AnalysisWorker {
   /**
    * Analyses `file` (a File or Blob; the worker streams it) with `settings`.
    * Resolves to `{ report, version, timings }`; rejects with an Error whose
-   * message is meant for the user and whose `peek` holds the file's header
+   * message is meant for the user (for an engine crash, `fatal` is set,
+   * the message is the panic's and `version` the engine's) and whose `peek` holds the file's header
    * and first rows when they could be read. `onProgress(stage, { bytes,
    * total, rows })` is called while reading.
    */
@@ -78,6 +79,7 @@ export class AnalysisWorker {
     else {
       call.reject(Object.assign(new Error(msg.message), {
         peek: msg.peek ?? null, fatal: Boolean(msg.fatal), code: msg.code, params: msg.params,
+        version: msg.version ?? null,
       }));
       if (msg.fatal) this.#discard();
     }

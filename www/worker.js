@@ -9,14 +9,24 @@
 // Out: { type: 'ready', version } after 'warm'
 //    | { type: 'progress', id, stage, bytes?, total?, rows? }   (at least every 100 ms while reading)
 //    | { type: 'result', id, report, version, timings } | { type: 'file', id, text }
-//    | { type: 'error', id, message, code?, params?, fatal, peek }   (fatal: the module cannot be trusted any more;
-//                                                     peek: the header and first rows, when readable)
+//    | { type: 'error', id, message, code?, params?, fatal, version, peek }
+//      (code, params: the engine's message code and parameters, for the page to translate;
+//      fatal: the engine stopped on a bug (a panic) and cannot be trusted any more, the message is
+//      the panic's; version: the engine's; peek: the header and first rows, when readable)
+// Settings with `crashForTest: true` make the engine panic on purpose (tests/e2e/crash.test.mjs).
 // timings: milliseconds of reading the file into customers (ingest), of each
 // later wasm stage (rfm, features, clusters, profiles), of the whole (call),
 // and the wasm memory's size in bytes.
-import init, { Reader, download, peek, version } from './pkg/segmenta.js';
+import init, { Reader, crashForTest, download, peek, version } from './pkg/segmenta.js';
 
-const ready = init();
+// The engine's panic hook hands its message here before the module traps.
+let panicMessage = null;
+globalThis.segmentaPanicked = (message) => { panicMessage = message; };
+let engineVersion = null; // read while the engine is sound, for crash reports
+const ready = init().then((wasm) => {
+  engineVersion = version();
+  return wasm;
+});
 const PROGRESS_EVERY_MS = 100;
 const PEEK_BYTES = 64 * 1024;
 
@@ -31,8 +41,10 @@ self.onmessage = async ({ data }) => {
     }
     return;
   }
-  const { id, file, settings } = data;
+  const { id, file } = data;
+  const { crashForTest: crash = false, ...settings } = data.settings ?? {};
   let reader = null;
+  let fatal = false;
   try {
     if (data.type === 'download') {
       await ready;
@@ -41,7 +53,9 @@ self.onmessage = async ({ data }) => {
     }
     self.postMessage({ type: 'progress', id, stage: 'starting' });
     const wasm = await ready;
+    if (crash) crashForTest();
     reader = new Reader(settings);
+    reader.expectBytes(file.size);
     const started = performance.now();
     await stream(id, file, reader);
     const read = performance.now();
@@ -53,16 +67,17 @@ self.onmessage = async ({ data }) => {
     };
     self.postMessage({ type: 'result', id, report, version: version(), timings });
   } catch (error) {
-    const fatal = error instanceof WebAssembly.RuntimeError;
+    fatal = error instanceof WebAssembly.RuntimeError;
     // The page words a fatal error (what to report), in the reader's language.
-    const message = String(error?.message ?? error);
+    const message = fatal && panicMessage ? panicMessage : String(error?.message ?? error);
     // The engine's own errors carry a message code and its parameters, for the page to translate.
     const code = typeof error?.code === 'string' ? error.code : undefined;
     const params = code ? error.params : undefined;
     const head = fatal || data.type !== 'analyze' ? null : await peekAt(file, settings);
-    self.postMessage({ type: 'error', id, message, code, params, fatal, peek: head });
+    self.postMessage({ type: 'error', id, message, code, params, fatal, version: engineVersion, peek: head });
   } finally {
-    reader?.free();
+    // After a trap the module is not touched again (the page discards this worker).
+    if (!fatal) reader?.free();
   }
 };
 

@@ -1,6 +1,7 @@
 //! The streaming reader (CSV in any encoding and delimiter, or .xlsx): any
 //! bytes, cut into chunks anywhere, give the same result as read in one go,
-//! and every row read is used or counted as skipped.
+//! and every row read is used or counted as skipped — also with small row
+//! and customer limits, so rows longer than the limit are split too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,9 +11,14 @@ fuzz_target!(|data: &[u8]| {
     if data.len() > 256 * 1024 {
         return;
     }
-    // The first byte is the chunk size; the rest is the file.
+    // The first byte is the chunk size; the rest is the file. An odd chunk
+    // size also sets small limits (a row of 24 to 2,056 bytes, 1 to 128 customers).
     let (chunk, file) = data.split_first().map_or((1, data), |(c, rest)| (usize::from(*c).max(1), rest));
-    let options = IngestOptions::default();
+    let mut options = IngestOptions::default();
+    if chunk % 2 == 1 {
+        options.limits.row_bytes = 16 + 8 * chunk as u64;
+        options.limits.customers = 1 + chunk as u64 / 2;
+    }
     let whole = read_with(file, &options, None);
     let mut stream = IngestStream::new(&options, None);
     let mut pushed = Ok(());

@@ -42,6 +42,18 @@ pub struct IngestArgs {
     /// Unit price column.
     #[arg(long)]
     unit_price: Option<String>,
+    /// Refuse a file larger than this many bytes (default 2000000000).
+    #[arg(long)]
+    max_file_bytes: Option<u64>,
+    /// Refuse an .xlsx workbook larger than this many bytes (default 100000000).
+    #[arg(long)]
+    max_workbook_bytes: Option<u64>,
+    /// Refuse a file with more distinct customers (default 8000000).
+    #[arg(long)]
+    max_customers: Option<u64>,
+    /// Skip, and report, rows longer than this many bytes (default 1048576).
+    #[arg(long)]
+    max_row_bytes: Option<u64>,
 }
 
 impl IngestArgs {
@@ -60,6 +72,17 @@ impl IngestArgs {
         set(&mut o.columns.order, self.order);
         set(&mut o.columns.quantity, self.quantity);
         set(&mut o.columns.unit_price, self.unit_price);
+        let limits = &mut o.limits;
+        for (slot, value) in [
+            (&mut limits.file_bytes, self.max_file_bytes),
+            (&mut limits.workbook_bytes, self.max_workbook_bytes),
+            (&mut limits.customers, self.max_customers),
+            (&mut limits.row_bytes, self.max_row_bytes),
+        ] {
+            if let Some(value) = value {
+                *slot = value;
+            }
+        }
         o.delimiter = self.delimiter.or(o.delimiter);
         o.date_format = self.date_format.or(o.date_format);
         if let Some(mark) = self.decimal_mark {

@@ -33,6 +33,9 @@ pub fn read(path: &Path, settings: &Settings) -> Result<Ingested, String> {
     };
     let bar = progress_bar(len, verb);
     let mut stream = stream_for(settings);
+    if let Some(len) = len {
+        stream.expect_len(len).map_err(|e| format!("{name}: {e}"))?;
+    }
     let mut buf = vec![0u8; CHUNK];
     loop {
         let n = match source.read(&mut buf) {

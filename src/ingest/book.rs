@@ -105,6 +105,11 @@ impl CustomerBook {
         i
     }
 
+    /// Customers so far.
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+
     /// Adds one usable row and returns the customer's index, and whether
     /// it is the customer's first row on that day. `order` is a hash of the
     /// order id, `None` when the file has no order column.

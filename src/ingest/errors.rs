@@ -1,5 +1,7 @@
 //! Errors that stop a file from being read at all.
 
+use super::limits::{bytes_text, grouped};
+
 /// Why a file could not be turned into customers. Rows that merely cannot be
 /// used are not errors: they are counted in the [`IngestReport`](super::IngestReport).
 ///
@@ -82,6 +84,46 @@ pub enum IngestError {
         /// The header names found, comma-separated.
         found: String,
     },
+    /// The file is larger than `ingest.limits.fileBytes` (known before reading).
+    #[error("the file is {}, larger than the limit of {} for one file: split it (by year, for example) or raise `ingest.limits.fileBytes` in the settings", bytes_text(*.size), bytes_text(*.limit))]
+    FileTooLarge {
+        /// The file's size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A stream of unknown length went on past `ingest.limits.fileBytes`.
+    #[error("the input goes on past the limit of {} for one file: split it (by year, for example) or raise `ingest.limits.fileBytes` in the settings", bytes_text(*.limit))]
+    InputTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// An `.xlsx` workbook larger than `ingest.limits.workbookBytes`.
+    #[error("the Excel workbook is {}, larger than the limit of {} for a workbook (which is read whole): save the sheet as CSV and drop that, or raise `ingest.limits.workbookBytes` in the settings", bytes_text(*.size), bytes_text(*.limit))]
+    WorkbookTooLarge {
+        /// The workbook's size so far, in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// More distinct customers than `ingest.limits.customers`.
+    #[error("the file has more than {} distinct customers (the limit, passed at line {line}), more than fit in memory: split it by customer or region, or raise `ingest.limits.customers` in the settings", grouped(*.limit))]
+    TooManyCustomers {
+        /// The limit.
+        limit: u64,
+        /// The line of the first customer beyond it.
+        line: u64,
+    },
+    /// The header row is longer than `ingest.limits.rowBytes`.
+    #[error("the header row (line {line}) is longer than the limit of {} for a row (it passes it in field {field}): this does not look like a transactions export; check the file, or raise `ingest.limits.rowBytes` in the settings", bytes_text(*.limit))]
+    HeaderTooLong {
+        /// The line it starts on.
+        line: u64,
+        /// The 1-based field where it passed the limit.
+        field: usize,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// Every data row was skipped.
     #[error("none of the {rows} data rows could be used ({reasons}): check the column choices and formats in the settings")]
     NoUsableRows {
@@ -138,6 +180,17 @@ impl IngestError {
                 Message::new(Code::UnknownColumn, text).with("role", role).with("name", name).with("found", found)
             }
             IngestError::NoUsableRows { rows, skipped, .. } => Message::new(Code::NoUsableRows, text).with("rows", rows).with("skipped", skipped),
+            IngestError::FileTooLarge { size, limit } => Message::new(Code::FileTooLarge, text).with("size", size).with("limit", limit),
+            IngestError::InputTooLarge { limit } => Message::new(Code::InputTooLarge, text).with("limit", limit),
+            IngestError::WorkbookTooLarge { size, limit } => {
+                Message::new(Code::WorkbookTooLarge, text).with("size", size).with("limit", limit)
+            }
+            IngestError::TooManyCustomers { limit, line } => {
+                Message::new(Code::TooManyCustomers, text).with("limit", limit).with("line", line)
+            }
+            IngestError::HeaderTooLong { line, field, limit } => {
+                Message::new(Code::HeaderTooLong, text).with("line", line).with("field", field).with("limit", limit)
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ColumnSpec, DateFormat, DecimalMark};
+use super::{ColumnSpec, DateFormat, DecimalMark, Limits};
 
 /// Ingest settings. Every field left unset is detected from the file, and
 /// the [`IngestReport`](super::IngestReport) says what was detected, so the
@@ -35,6 +35,10 @@ pub struct IngestOptions {
     pub returns: ReturnsPolicy,
     /// The worksheet of an `.xlsx` file; unset: the first sheet.
     pub sheet: Option<String>,
+    /// Size limits (file, workbook, customers, row); left out when written
+    /// if every one is the default.
+    #[serde(skip_serializing_if = "Limits::is_default")]
+    pub limits: Limits,
 }
 
 /// What happens to returns: rows with a negative amount or quantity, and

@@ -88,6 +88,7 @@ pub fn read_customers(bytes: &[u8], spec: &ColumnSpec, until: Option<Day>) -> Re
 /// ```
 pub fn read_with(bytes: &[u8], options: &IngestOptions, until: Option<Day>) -> Result<Ingested, IngestError> {
     let mut stream = IngestStream::new(options, until);
+    stream.expect_len(bytes.len() as u64)?;
     stream.push(bytes)?;
     stream.finish()
 }

@@ -9,12 +9,15 @@ use crate::date::Day;
 pub const EXAMPLES_PER_REASON: usize = 5;
 
 /// Why a data row was not used. A row is counted once, under the first
-/// reason that applies, in this order: too few fields, no customer id, bad
-/// date, after the as-of date, bad amount, duplicate, dropped return.
+/// reason that applies, in this order: longer than the row limit, too few
+/// fields, no customer id, bad date (a formula without a value, or not a
+/// date), after the as-of date, bad amount (a formula without a value, or
+/// not a number), duplicate, dropped return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SkipReason {
-    /// The customer id cell is empty.
+    /// The customer id cell is empty, or holds a missing-value marker
+    /// (`NaN`, `NULL`, `N/A`, …).
     MissingCustomer,
     /// The date cell is empty or not a date.
     BadDate,
@@ -28,6 +31,11 @@ pub enum SkipReason {
     Duplicate,
     /// A return or cancellation, left out by the returns policy `drop`.
     Return,
+    /// The row is longer than `ingest.limits.rowBytes`.
+    TooLong,
+    /// The date or amount cell is a spreadsheet formula without a computed
+    /// value (a workbook saved without its results, or a formula exported as text).
+    Formula,
 }
 
 impl SkipReason {
@@ -41,6 +49,8 @@ impl SkipReason {
             SkipReason::AfterAsOf => "date after the as-of date",
             SkipReason::Duplicate => "exact duplicate of an earlier line",
             SkipReason::Return => "return or cancellation (dropped by the returns policy)",
+            SkipReason::TooLong => "row longer than the limit",
+            SkipReason::Formula => "a formula without a computed value (open the workbook in Excel, let it calculate, save it and drop it again)",
         }
     }
 }

@@ -21,6 +21,9 @@ use crate::ingest::Ingested;
 /// Data rows kept before the formats are chosen: the formats are inferred
 /// from these cells, then the rows are replayed.
 pub(crate) const SAMPLE_ROWS: usize = 20_000;
+/// …or fewer, when they pass this many bytes: rows may be long (up to the
+/// row limit), and the sample is held in memory.
+pub(crate) const SAMPLE_BYTES: usize = 16 << 20;
 /// Rows shown in the preview.
 pub(crate) const PREVIEW_ROWS: usize = 10;
 /// Recency in days without an as-of date is counted back from this day.
@@ -52,7 +55,7 @@ pub(crate) struct Rows {
 
 enum State {
     Header,
-    Sampling { headers: Vec<String>, sample: Vec<OwnedRecord> },
+    Sampling { headers: Vec<String>, sample: Vec<OwnedRecord>, bytes: usize },
     Ready(Box<Pipeline>),
 }
 
@@ -85,16 +88,21 @@ impl Rows {
     pub(crate) fn take(&mut self, record: Record<'_>) -> Result<(), IngestError> {
         match &mut self.state {
             State::Header => {
+                if let Some((field, _)) = record.too_long() {
+                    let limit = self.options.limits.row_bytes;
+                    return Err(IngestError::HeaderTooLong { line: record.line, field: field + 1, limit });
+                }
                 let headers = record.strings().into_iter().map(|h| h.trim().to_owned()).collect();
-                self.state = State::Sampling { headers, sample: Vec::new() };
+                self.state = State::Sampling { headers, sample: Vec::new(), bytes: 0 };
             }
-            State::Sampling { sample, .. } => {
+            State::Sampling { sample, bytes, .. } => {
                 sample.push(OwnedRecord::of(&record));
-                if sample.len() >= SAMPLE_ROWS {
+                *bytes += record.bytes().len() + record.len();
+                if sample.len() >= SAMPLE_ROWS || *bytes >= SAMPLE_BYTES {
                     self.start()?;
                 }
             }
-            State::Ready(p) => p.row(&record),
+            State::Ready(p) => p.row(&record)?,
         }
         Ok(())
     }
@@ -103,7 +111,7 @@ impl Rows {
     pub(crate) fn finish(mut self, bytes_read: u64) -> Result<Ingested, IngestError> {
         match &self.state {
             State::Header => return Err(IngestError::Empty),
-            State::Sampling { headers, sample } if sample.is_empty() => {
+            State::Sampling { headers, sample, .. } if sample.is_empty() => {
                 return Err(IngestError::NoRows { headers: headers.join(", ") })
             }
             _ => {}
@@ -118,12 +126,12 @@ impl Rows {
         if !matches!(self.state, State::Sampling { .. }) {
             return Ok(());
         }
-        let State::Sampling { headers, sample } = std::mem::replace(&mut self.state, State::Header) else {
+        let State::Sampling { headers, sample, .. } = std::mem::replace(&mut self.state, State::Header) else {
             unreachable!("checked above")
         };
         let mut p = Pipeline::new(headers, &sample, &self.options, (self.until, self.movement_days), &self.source)?;
         for r in &sample {
-            p.row(&r.view());
+            p.row(&r.view())?;
         }
         self.state = State::Ready(Box::new(p));
         Ok(())
@@ -144,6 +152,8 @@ struct Pipeline {
     twin: Option<(DateFormat, TwinDates)>,
     policy: ReturnsPolicy,
     until: Option<Day>,
+    /// The most customers, and the longest row (for skip examples).
+    limits: super::Limits,
     report: IngestReport,
     book: CustomerBook,
     run: DuplicateRun,
@@ -216,6 +226,7 @@ impl Pipeline {
             money: Money::new(mark, undecided),
             policy: options.returns,
             until,
+            limits: options.limits,
             report,
             book: CustomerBook::default(),
             run: DuplicateRun::default(),
@@ -224,9 +235,22 @@ impl Pipeline {
         })
     }
 
-    fn row(&mut self, record: &Record<'_>) {
+    /// Reads one data row: used, or skipped with its reason; an error only
+    /// when it brings more customers than the limit.
+    fn row(&mut self, record: &Record<'_>) -> Result<(), IngestError> {
         let report = &mut self.report;
         report.rows_read += 1;
+        if let Some((field, start)) = record.too_long() {
+            // The column by its header, or by its number past the header's.
+            let column = self.roles.headers.get(field).cloned().unwrap_or_else(|| format!("field {}", field + 1));
+            let limit = super::limits::bytes_text(self.limits.row_bytes);
+            let value = || match start {
+                [] => format!("(longer than {limit})").into_bytes(),
+                _ => format!("{}… (longer than {limit})", String::from_utf8_lossy(start)).into_bytes(),
+            };
+            report.skip(SkipReason::TooLong, record.line, Some(&column), value);
+            return Ok(());
+        }
         if report.preview.len() < PREVIEW_ROWS {
             report.preview.push(PreviewRow { line: record.line, fields: record.strings() });
         }
@@ -237,8 +261,17 @@ impl Pipeline {
             }
         }
         match self.parse(record) {
-            Ok(()) => self.report.rows_used += 1,
+            Ok(()) => {
+                self.report.rows_used += 1;
+                if self.book.len() as u64 > self.limits.customers {
+                    return Err(IngestError::TooManyCustomers { limit: self.limits.customers, line: record.line });
+                }
+            }
             Err((reason, column)) => {
+                let reason = match (reason, column) {
+                    (SkipReason::BadDate | SkipReason::BadAmount, Some(c)) if is_formula(record.get(c)) => SkipReason::Formula,
+                    _ => reason,
+                };
                 // The value is only copied for the first few examples of a reason.
                 let value = || match column {
                     Some(c) => record.get(c).to_vec(),
@@ -247,6 +280,7 @@ impl Pipeline {
                 self.report.skip(reason, record.line, column.map(|c| self.roles.name(c)), value);
             }
         }
+        Ok(())
     }
 
     /// Uses one row, or says why not (and which column, if one cell is to blame).
@@ -256,7 +290,7 @@ impl Pipeline {
             return Err((SkipReason::TooFewFields, None));
         }
         let customer = record.get(roles.customer).trim_ascii();
-        if customer.is_empty() {
+        if customer.is_empty() || is_null_like(customer) {
             return Err((SkipReason::MissingCustomer, Some(roles.customer)));
         }
         let day = match self.anchor {
@@ -396,6 +430,19 @@ fn is_cancellation(order: &[u8]) -> bool {
     matches!(order, [b'C' | b'c', d, ..] if d.is_ascii_digit())
 }
 
+/// `NaN`, `NULL`, `None`, `N/A`, `#N/A`, `undefined`, `-`: what databases,
+/// pandas and spreadsheets write for a missing value. As a customer id it
+/// would lump every such row into one made-up customer, so it counts as none.
+fn is_null_like(id: &[u8]) -> bool {
+    const NULLS: [&[u8]; 8] = [b"nan", b"null", b"none", b"n/a", b"#n/a", b"undefined", b"nil", b"-"];
+    NULLS.iter().any(|n| id.eq_ignore_ascii_case(n))
+}
+
+/// `=B2*C2`: a spreadsheet formula where a value should be.
+fn is_formula(cell: &[u8]) -> bool {
+    cell.trim_ascii().first() == Some(&b'=')
+}
+
 fn text(bytes: &[u8]) -> Option<&str> {
     std::str::from_utf8(bytes).ok()
 }
@@ -415,6 +462,40 @@ fn line_text(record: &Record<'_>) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_rows_end_the_sample_at_its_byte_cap_not_its_row_count() {
+        use super::super::split::Splitter;
+        let source = Source {
+            format: FileFormat::Csv,
+            encoding: "UTF-8",
+            encoding_source: EncodingSource::Detected,
+            delimiter: ",".into(),
+            sheet: None,
+            sheets: Vec::new(),
+        };
+        let mut rows = Rows::new(&IngestOptions::default(), None, 0, source);
+        let note = "n".repeat(500_000);
+        let mut text = String::from("customer_id,order_date,amount,note\n");
+        for i in 0..40 {
+            text += &format!("c{i},2024-01-{:02},5,{note}\n", i % 28 + 1);
+        }
+        Splitter::new(b',').feed(text.as_bytes(), false, |r| rows.take(r)).unwrap();
+        // 40 rows of 0.5 MB: the sample stops at 16 MiB, well before 20,000 rows.
+        assert!(matches!(rows.state, State::Ready(_)), "still sampling after 20 MB");
+        let read = rows.finish(0).unwrap();
+        assert_eq!((read.report.rows_read, read.report.rows_used), (40, 40));
+    }
+
+    #[test]
+    fn null_like_ids_are_missing_but_lookalikes_are_ids() {
+        for id in ["NaN", "null", "NULL", "None", "N/A", "#N/A", "undefined", "-"] {
+            assert!(is_null_like(id.as_bytes()), "{id}");
+        }
+        for id in ["nancy", "NA1", "0", "none1", "--"] {
+            assert!(!is_null_like(id.as_bytes()), "{id}");
+        }
+    }
 
     #[test]
     fn cancellations_are_c_and_a_digit() {

@@ -3,25 +3,51 @@
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 /// One record: its fields and the line it starts on.
+///
+/// A record longer than the splitter's limit has no fields: it carries the
+/// field where it passed the limit and that field's first bytes instead.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Record<'a> {
     data: &'a [u8],
     ends: &'a [usize],
     /// 1-based line number where the record starts.
     pub(crate) line: u64,
+    /// For a record longer than the limit: the 0-based field where it passed it.
+    too_long: Option<usize>,
 }
 
+/// Bytes kept of the field where a too-long record passed the limit.
+const TOO_LONG_START: usize = 40;
+
 impl<'a> Record<'a> {
+    /// For a record longer than the limit: the 0-based field where it passed
+    /// the limit, and that field's first bytes.
+    pub(crate) fn too_long(&self) -> Option<(usize, &'a [u8])> {
+        self.too_long.map(|field| (field, self.data))
+    }
+
     /// Number of fields.
     pub(crate) fn len(&self) -> usize {
-        self.ends.len()
+        self.fields()
     }
 
     /// Field `i`, untrimmed (empty when out of range).
     pub(crate) fn get(&self, i: usize) -> &'a [u8] {
+        if self.too_long.is_some() {
+            return &[];
+        }
         match self.ends.get(i) {
             Some(&end) => &self.data[if i == 0 { 0 } else { self.ends[i - 1] }..end],
             None => &[],
+        }
+    }
+
+    /// Number of fields (none for a record longer than the limit).
+    fn fields(&self) -> usize {
+        if self.too_long.is_some() {
+            0
+        } else {
+            self.ends.len()
         }
     }
 
@@ -47,12 +73,14 @@ pub(crate) struct OwnedRecord {
     data: Vec<u8>,
     ends: Vec<usize>,
     line: u64,
+    too_long: Option<usize>,
 }
 
 impl OwnedRecord {
     /// Copies a record.
     pub(crate) fn of(r: &Record<'_>) -> OwnedRecord {
-        OwnedRecord { data: r.bytes().to_vec(), ends: r.ends.to_vec(), line: r.line }
+        let data = if r.too_long.is_some() { r.data } else { r.bytes() };
+        OwnedRecord { data: data.to_vec(), ends: r.ends.to_vec(), line: r.line, too_long: r.too_long }
     }
 
     /// A record from text fields (spreadsheet rows).
@@ -72,12 +100,16 @@ impl OwnedRecord {
 
     /// Borrows it as a [`Record`].
     pub(crate) fn view(&self) -> Record<'_> {
-        Record { data: &self.data, ends: &self.ends, line: self.line }
+        Record { data: &self.data, ends: &self.ends, line: self.line, too_long: self.too_long }
     }
 }
 
 /// A push-based CSV splitter over `csv-core`: quoted fields may hold
 /// delimiters, doubled quotes and line breaks; blank lines are skipped.
+///
+/// A record longer than `limit` bytes (fields and delimiters) is not
+/// buffered further: the rest of it is read and dropped, and it is emitted
+/// without fields, marked [`too_long`](Record::too_long).
 pub(crate) struct Splitter {
     core: Reader,
     data: Vec<u8>,
@@ -85,18 +117,33 @@ pub(crate) struct Splitter {
     nout: usize,
     nend: usize,
     start_line: Option<u64>,
+    limit: usize,
+    /// While the rest of a too-long record is dropped: its field, and the
+    /// first bytes of that field.
+    dropping: Option<(usize, Vec<u8>)>,
 }
 
+/// The row limit used when none is given (sniffing the delimiter).
+const DEFAULT_LIMIT: usize = 1 << 20;
+
 impl Splitter {
-    /// A splitter for `delimiter`.
+    /// A splitter for `delimiter`, with the default row limit.
     pub(crate) fn new(delimiter: u8) -> Splitter {
+        Splitter::with_limit(delimiter, DEFAULT_LIMIT as u64)
+    }
+
+    /// A splitter for `delimiter` whose records are at most `limit` bytes.
+    pub(crate) fn with_limit(delimiter: u8, limit: u64) -> Splitter {
+        let limit = usize::try_from(limit).unwrap_or(usize::MAX);
         Splitter {
             core: ReaderBuilder::new().delimiter(delimiter).build(),
-            data: vec![0; 4096],
+            data: vec![0; 4096.min(limit.saturating_add(1))],
             ends: vec![0; 64],
             nout: 0,
             nend: 0,
             start_line: None,
+            limit,
+            dropping: None,
         }
     }
 
@@ -122,18 +169,43 @@ impl Splitter {
                 }
                 self.start_line = Some(self.core.line());
             }
+            if self.dropping.is_some() {
+                // The rest of a too-long record: read into the buffers and dropped.
+                if input.is_empty() && !last {
+                    return Ok(());
+                }
+                let (result, nin, _, _) = self.core.read_record(input, &mut self.data, &mut self.ends);
+                input = &input[nin..];
+                match result {
+                    ReadRecordResult::Record => {
+                        let (field, start) = self.dropping.take().unwrap_or_default();
+                        let line = self.start_line.take().unwrap_or(1);
+                        emit(Record { data: &start, ends: &[], line, too_long: Some(field) })?;
+                    }
+                    ReadRecordResult::End => return Ok(()),
+                    _ => {}
+                }
+                continue;
+            }
             let (result, nin, nout, nend) =
                 self.core.read_record(input, &mut self.data[self.nout..], &mut self.ends[self.nend..]);
             input = &input[nin..];
             self.nout += nout;
             self.nend += nend;
+            if self.nout + self.nend > self.limit && !matches!(result, ReadRecordResult::Record) {
+                let field = passing_field(&self.ends[..self.nend], self.limit).unwrap_or(self.nend);
+                self.dropping = Some((field, field_start(&self.data[..self.nout], &self.ends[..self.nend], field).to_vec()));
+                self.nout = 0;
+                self.nend = 0;
+                continue;
+            }
             match result {
                 // With `last`, keep calling with no input until `End`.
                 ReadRecordResult::InputEmpty if input.is_empty() && !last => return Ok(()),
                 ReadRecordResult::InputEmpty => {}
                 ReadRecordResult::OutputFull => {
-                    let len = self.data.len() * 2;
-                    self.data.resize(len, 0);
+                    let len = (self.data.len() * 2).min(self.limit.saturating_add(1));
+                    self.data.resize(len.max(self.data.len() + 1), 0);
                 }
                 ReadRecordResult::OutputEndsFull => {
                     let len = self.ends.len() * 2;
@@ -141,7 +213,13 @@ impl Splitter {
                 }
                 ReadRecordResult::Record => {
                     let line = self.start_line.take().unwrap_or(1);
-                    let record = Record { data: &self.data[..self.nout], ends: &self.ends[..self.nend], line };
+                    let (data, ends) = (&self.data[..self.nout], &self.ends[..self.nend]);
+                    let record = if self.nout + self.nend > self.limit {
+                        let field = passing_field(ends, self.limit).unwrap_or(self.nend.saturating_sub(1));
+                        Record { data: field_start(data, ends, field), ends: &[], line, too_long: Some(field) }
+                    } else {
+                        Record { data, ends, line, too_long: None }
+                    };
                     let r = emit(record);
                     self.nout = 0;
                     self.nend = 0;
@@ -151,6 +229,19 @@ impl Splitter {
             }
         }
     }
+}
+
+/// The first field whose end (with the delimiters before it) passes `limit`.
+fn passing_field(ends: &[usize], limit: usize) -> Option<usize> {
+    ends.iter().enumerate().position(|(i, &end)| end + i > limit)
+}
+
+/// The first bytes of field `field` of a record being split (the field may
+/// be under way, past the last end).
+fn field_start<'a>(data: &'a [u8], ends: &[usize], field: usize) -> &'a [u8] {
+    let from = if field == 0 { 0 } else { ends.get(field - 1).copied().unwrap_or(data.len()).min(data.len()) };
+    let to = ends.get(field).copied().unwrap_or(data.len()).min(from + TOO_LONG_START).min(data.len());
+    &data[from..to.max(from)]
 }
 
 /// The delimiter that splits the first records most consistently: the one
@@ -226,6 +317,56 @@ mod tests {
         let out = split_in_chunks(text.as_bytes(), 999);
         assert_eq!(out[0].1[0].len(), 10_000);
         assert_eq!(out[1].1.len(), 100);
+    }
+
+    /// (line, too-long field, fields) of each record, split with `limit` in chunks.
+    fn split_limited(text: &[u8], limit: u64, chunk: usize) -> Vec<(u64, Option<usize>, Vec<String>)> {
+        let mut s = Splitter::with_limit(b',', limit);
+        let mut out = Vec::new();
+        let mut take = |r: Record<'_>| {
+            out.push((r.line, r.too_long().map(|(f, _)| f), r.strings()));
+            Ok::<(), ()>(())
+        };
+        for part in text.chunks(chunk) {
+            s.feed(part, false, &mut take).unwrap();
+        }
+        s.feed(&[], true, &mut take).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_record_longer_than_the_limit_is_reported_at_its_field_without_its_fields() {
+        let long = "x".repeat(100);
+        let text = format!("a,b,c\n1,\"{long}\n{long}\",3\n4,5,6\n7,8,{long}");
+        for chunk in [1, 7, 64, 1000] {
+            let out = split_limited(text.as_bytes(), 20, chunk);
+            let shape: Vec<_> = out.iter().map(|(line, long, fields)| (*line, *long, fields.len())).collect();
+            assert_eq!(shape, [(1, None, 3), (2, Some(1), 0), (4, None, 3), (5, Some(2), 0)], "chunk {chunk}");
+            assert_eq!(out[2].2, ["4", "5", "6"]);
+        }
+    }
+
+    #[test]
+    fn a_too_long_record_keeps_the_start_of_its_field_and_the_buffer_stays_bounded() {
+        let text = format!("id,note\n1,{}\n", "y".repeat(1_000_000));
+        let mut s = Splitter::with_limit(b',', 64);
+        let mut starts = Vec::new();
+        for part in text.as_bytes().chunks(4096) {
+            s.feed::<()>(part, false, |r| {
+                starts.push(r.too_long().map(|(f, start)| (f, start.len())));
+                Ok(())
+            })
+            .unwrap();
+        }
+        assert_eq!(starts, [None, Some((1, TOO_LONG_START))]);
+        assert!(s.data.len() <= 65, "the buffer grew to {}", s.data.len());
+    }
+
+    #[test]
+    fn many_empty_fields_count_towards_the_limit() {
+        let text = format!("a,b\n{}\n1,2\n", ",".repeat(500));
+        let out = split_limited(text.as_bytes(), 100, 33);
+        assert_eq!(out.iter().map(|r| r.1).collect::<Vec<_>>(), [None, Some(101), None]);
     }
 
     #[test]

@@ -113,9 +113,26 @@ impl IngestStream {
         }
     }
 
+    /// Refuses a file of `size` bytes before it is read, when that is beyond
+    /// the limit (`ingest.limits.fileBytes`). Without this call the limit is
+    /// still checked as the bytes come, which suits a stream of unknown length.
+    pub fn expect_len(&mut self, size: u64) -> Result<(), IngestError> {
+        let limit = self.options.limits.file_bytes;
+        if size > limit {
+            self.state = State::Failed;
+            return Err(IngestError::FileTooLarge { size, limit });
+        }
+        Ok(())
+    }
+
     /// Reads the next chunk. An error (for example a binary file) is final.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), IngestError> {
         self.bytes_read += chunk.len() as u64;
+        let limits = self.options.limits;
+        if self.bytes_read > limits.file_bytes && !matches!(self.state, State::Failed) {
+            self.state = State::Failed;
+            return Err(IngestError::InputTooLarge { limit: limits.file_bytes });
+        }
         let result = match &mut self.state {
             State::Head(head) => {
                 // Only the first 64 KiB decide: a file given whole is not
@@ -131,7 +148,7 @@ impl IngestStream {
             State::Text(t) => t.feed(chunk, false),
             State::Workbook(bytes) => {
                 bytes.extend_from_slice(chunk);
-                Ok(())
+                check_workbook(bytes, limits.workbook_bytes)
             }
             State::Failed => Ok(()),
         };
@@ -173,6 +190,7 @@ impl IngestStream {
     /// Decides what the file is from its first bytes, and starts reading it.
     fn begin(&mut self, head: Vec<u8>, complete: bool) -> Result<(), IngestError> {
         if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+            check_workbook(&head, self.options.limits.workbook_bytes)?;
             self.state = State::Workbook(head);
             return Ok(());
         }
@@ -211,12 +229,21 @@ impl IngestStream {
         };
         let undecided = encoding_source == EncodingSource::Detected && !complete && head.is_ascii();
         let rows = Rows::new(&self.options, self.until, self.movement_days, source);
-        let mut reader = TextReader { decoder, splitter: Splitter::new(delimiter), rows, undecided };
+        let mut reader = TextReader { decoder, splitter: Splitter::with_limit(delimiter, self.options.limits.row_bytes), rows, undecided };
         let rows = &mut reader.rows;
         reader.splitter.feed(&text, false, |r| rows.take(r))?;
         self.state = State::Text(Box::new(reader));
         Ok(())
     }
+}
+
+/// A workbook is read whole: refused once it passes its limit.
+fn check_workbook(bytes: &[u8], limit: u64) -> Result<(), IngestError> {
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(IngestError::WorkbookTooLarge { size, limit });
+    }
+    Ok(())
 }
 
 /// Text has no zero bytes, and few control characters other than tab,

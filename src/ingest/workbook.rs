@@ -14,7 +14,9 @@ use crate::date::Day;
 /// Reads the chosen (default: first) worksheet of an `.xlsx` file.
 ///
 /// Cells become text: numbers as written without exponent, dates and
-/// date-times as `YYYY-MM-DD`, so every column rule (and the data-quality
+/// date-times as `YYYY-MM-DD`, a formula its saved result (or, saved
+/// without one, its text `=B2*C2`, which the row reader skips with that
+/// reason), so every column rule (and the data-quality
 /// report, with row numbers for line numbers) is the same as for CSV. Rows
 /// after `until` are skipped; the customers `movement_days` before the
 /// as-of date are gathered too (0: not).
@@ -37,6 +39,13 @@ pub(crate) fn read_workbook(
         None => sheets.first().cloned().ok_or_else(|| IngestError::Workbook { message: "it has no worksheet".into() })?,
     };
     let range = book.worksheet_range(&sheet).map_err(|e| IngestError::Workbook { message: e.to_string() })?;
+    // A formula saved without its result has no value: its text is read
+    // instead, so the row is skipped as "a formula without a computed value".
+    let formulas = if range.cells().any(|(_, _, c)| matches!(c, Data::Empty)) {
+        book.worksheet_formula(&sheet).ok().filter(|f| !f.is_empty())
+    } else {
+        None
+    };
     let source = Source {
         format: FileFormat::Xlsx,
         encoding: "UTF-8",
@@ -46,27 +55,40 @@ pub(crate) fn read_workbook(
         sheets,
     };
     let mut rows = Rows::new(options, until, movement_days, source);
-    let first_row = range.start().map_or(0, |(r, _)| u64::from(r));
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let mut fields: Vec<String> = Vec::new();
     for (i, row) in range.rows().enumerate() {
         fields.clear();
-        fields.extend(row.iter().map(cell_text));
+        fields.extend(row.iter().enumerate().map(|(j, cell)| match (cell, &formulas) {
+            (Data::Empty, Some(f)) => formula_text(f, (first_row + i as u32, first_column + j as u32)),
+            _ => cell_text(cell),
+        }));
         while fields.last().is_some_and(String::is_empty) {
             fields.pop();
         }
         if fields.is_empty() {
             continue; // blank rows are skipped, as blank lines are in CSV
         }
-        let record = OwnedRecord::from_fields(&fields, first_row + i as u64 + 1);
+        let record = OwnedRecord::from_fields(&fields, u64::from(first_row) + i as u64 + 1);
         rows.take(record.view())?;
     }
     rows.finish(bytes.len() as u64)
 }
 
-/// A cell as the text a CSV export would hold.
+/// `=B2*C2` for a cell holding a formula (and no value), else empty.
+fn formula_text(formulas: &calamine::Range<String>, at: (u32, u32)) -> String {
+    match formulas.get_value(at) {
+        Some(f) if !f.is_empty() => format!("={}", f.trim_start_matches('=')),
+        _ => String::new(),
+    }
+}
+
+/// A cell as the text a CSV export would hold (an error value as Excel
+/// shows it: `#DIV/0!`).
 fn cell_text(cell: &Data) -> String {
     match cell {
-        Data::Empty | Data::Error(_) => String::new(),
+        Data::Empty => String::new(),
+        Data::Error(e) => e.to_string(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_owned(),
         Data::Int(n) => n.to_string(),
         Data::Float(f) => number_text(*f),

@@ -28,6 +28,10 @@ test('every catalogue case gives the same outcome in the browser as natively', a
         out[name] = {
           customers: r.customers, rowsRead: r.data.rowsRead, rowsSkipped: skipped, k: r.clusters.k,
           clusterNote: r.clusters.note?.text ?? null, clippedMonetary: r.clusters.clippedMonetary,
+          skipped: r.data.skipped.map((t) => {
+            const first = t.examples[0];
+            return [t.reason, t.count, first?.line ?? null, first?.column ?? null, first?.value ?? null];
+          }),
         };
       } catch (error) {
         out[name] = { error: error.message };

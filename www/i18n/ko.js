@@ -6,6 +6,13 @@ const ROLE = {
   'customer id': '고객 ID', 'order date': '주문일', amount: '금액', 'order id': '주문번호', quantity: '수량',
   'unit price': '단가', frequency: '빈도(주문 수)', 'recency days': '최근성(일)',
 };
+/** A byte count: `3.2 GB (3,210,000,000바이트)`, or just the bytes below 10 kB. */
+function bytes(n) {
+  const exact = `${n.toLocaleString('ko-KR')}바이트`;
+  const [unit, name] = n >= 1e9 ? [1e9, 'GB'] : n >= 1e6 ? [1e6, 'MB'] : n >= 1e4 ? [1e3, 'kB'] : [0, ''];
+  return unit ? `${Number((n / unit).toFixed(1))} ${name} (${exact})` : exact;
+}
+
 const SKIP = {
   missingCustomer: '고객 ID 없음',
   badDate: '날짜가 없거나 날짜가 아님',
@@ -14,6 +21,8 @@ const SKIP = {
   afterAsOf: '기준일 이후 날짜',
   duplicate: '앞선 행과 완전히 같은 중복',
   return: '반품 또는 취소, 반품 처리 방식에 따라 제외',
+  tooLong: '행 길이 제한을 넘는 행 (설정 파일의 ingest.limits.rowBytes)',
+  formula: '계산된 값이 없는 수식 (Excel에서 통합 문서를 열어 계산되게 한 뒤 저장하고 다시 넣어 주세요)',
 };
 export default {
   title: 'Segmenta — 개인정보를 지키는 고객 세분화',
@@ -89,7 +98,11 @@ export default {
   progressDetail: (read, total, share, rows) => `${total} 중 ${read}${share}, ${rows}행`,
   readingStage: '읽는 중',
   cancelled: '취소했습니다. 파일을 고르거나 설정을 바꾸면 다시 시작합니다.',
-  engineCrashed: (detail) => `분석 엔진이 내부 오류로 멈췄습니다 (${detail}). 엔진을 다시 시작했으니 다시 시도해 주세요. 다시 일어나면 브라우저와 버전, 파일 크기, 머리글 행, 설정(설정 파일)을 알려 주세요. 데이터는 보내지 마세요.`,
+  crashTitle: (name) => `${name}을(를) 읽는 중 분석 엔진이 내부 오류로 멈췄습니다. 파일 문제가 아니라 Segmenta의 버그입니다.`,
+  crashRestarted: '엔진을 다시 시작했습니다. 페이지를 새로 고치지 않고 이 파일이나 다른 파일을 다시 분석할 수 있습니다.',
+  crashReport: (version) => `아래 메시지와 엔진 버전(${version}), 사용 중인 브라우저, 파일 크기, 머리글 행, 설정(설정 파일)을 함께 알려 주세요. 고객 파일은 첨부하지 마세요. 파일의 데이터는 이 컴퓨터 밖으로 나가지 않습니다.`,
+  crashMessage: '메시지',
+  crashUnknownVersion: '알 수 없음',
   couldNotStart: (detail) => `분석 엔진을 시작하지 못했습니다 (${detail}). 페이지를 새로 고친 뒤 다시 시도해 주세요.`,
   analysing: '분석하는 중…',
   reading: (name) => `${name} 읽는 중…`,
@@ -170,6 +183,7 @@ export default {
   roleFrequency: '빈도 (주문 수)',
   noOrderColumn: '없음 (모든 행을 주문 하나로 셈)',
   columnsUsed: (c, d, a, o) => `사용한 열: 고객 “${c}”, 날짜 “${d}”, 금액 “${a}”, 주문 “${o}”.`,
+  firstAtColumn: (line, column, value) => ` — 처음 나온 곳 ${line}행, “${column}” 열${value ? `: “${value}”` : ''}`,
   firstAt: (line, value) => ` — 처음 나온 곳 ${line}행${value ? `: “${value}”` : ''}`,
   rowsSkippedBecause: (n, reason, where) => `${n}개 행 건너뜀: ${reason}${where}`,
   measure: '지표',
@@ -276,6 +290,8 @@ export default {
     'clusters.onlyProfiles': (p) => `서로 다른 고객 유형이 ${p.hi}가지뿐이라 k = ${p.hi}`,
     'clusters.onlyProfilesBest': (p) => `서로 다른 고객 유형이 ${p.hi}가지뿐이며, k = ${p.lo}…${p.hi} 중 k = ${p.k}의 실루엣이 가장 좋습니다`,
     'clusters.bestSilhouette': (p) => `k = ${p.lo}…${p.hi} 중 k = ${p.k}의 실루엣이 가장 좋습니다`,
+    'clusters.oneCustomer': '고객이 한 명뿐이라 군집 하나로 묶었습니다',
+    'clusters.oneProfileFixed': (p) => `모든 고객의 유형이 같아, k = ${p.requested} 대신 군집 하나로 묶었습니다`,
     'error.empty': '파일이 비어 있습니다. 거래 내역을 다시 내보내 새 파일을 놓으세요.',
     'error.binary': (p, raw) => `텍스트 파일이 아닙니다 (바이트 위치 ${p.offset}에 ${raw.what === 'zeroByte' ? '0 바이트' : '제어 문자'}가 있습니다). 데이터를 CSV로 내보내거나 .xlsx로 저장해 그 파일을 놓으세요.`,
     'error.notXlsx': 'Excel .xlsx 통합 문서가 아닌 zip 압축 파일입니다. 압축을 풀어 안의 CSV나 .xlsx 파일을 놓으세요.',
@@ -296,6 +312,11 @@ export default {
       }).join(', ');
       return `데이터 행 ${p.rows}개 중 쓸 수 있는 행이 없습니다 (${reasons}). 설정에서 열 선택과 형식을 확인하세요.`;
     },
+    'error.fileTooLarge': (p, raw) => `파일 크기가 ${bytes(raw.size)}로, 파일 하나에 허용하는 ${bytes(raw.limit)}를 넘습니다. 파일을 (예: 연도별로) 나누거나 설정의 ingest.limits.fileBytes 값을 늘리세요.`,
+    'error.inputTooLarge': (p, raw) => `입력이 파일 하나에 허용하는 ${bytes(raw.limit)}를 넘어 계속됩니다. 파일을 (예: 연도별로) 나누거나 설정의 ingest.limits.fileBytes 값을 늘리세요.`,
+    'error.workbookTooLarge': (p, raw) => `Excel 통합 문서 크기가 ${bytes(raw.size)}로, 통째로 읽는 통합 문서에 허용하는 ${bytes(raw.limit)}를 넘습니다. 시트를 CSV로 저장해 그 파일을 놓거나 설정의 ingest.limits.workbookBytes 값을 늘리세요.`,
+    'error.tooManyCustomers': (p) => `서로 다른 고객이 제한인 ${p.limit}명보다 많아(${p.line}행에서 넘음) 메모리에 다 담을 수 없습니다. 고객이나 지역별로 파일을 나누거나 설정의 ingest.limits.customers 값을 늘리세요.`,
+    'error.headerTooLong': (p, raw) => `머리글 행(${p.line}행)이 행 길이 제한인 ${bytes(raw.limit)}를 넘습니다 (${p.field}번째 필드에서). 거래 내역 파일이 아닌 것 같으니 파일을 확인하거나 설정의 ingest.limits.rowBytes 값을 늘리세요.`,
     'error.binsOutOfRange': (p) => `점수 구간 수는 3, 4, 5 중 하나여야 합니다 (${p.bins}이(가) 아님).`,
     'error.thresholdCount': (p, raw) => `${MEASURE[raw.measure] ?? raw.measure}의 고정 경계값은 ${p.bins}개 구간에 ${p.expected}개가 필요한데 ${p.found}개가 주어졌습니다.`,
     'error.thresholdOrder': (p, raw) => `${MEASURE[raw.measure] ?? raw.measure}의 고정 경계값은 커지는 순서의 숫자여야 합니다.`,
