@@ -83,6 +83,7 @@ pub fn analyze_timed(bytes: &[u8], settings: &Settings, now: &dyn Fn() -> f64) -
     check_settings(settings)?;
     let started = now();
     let mut stream = stream_for(settings);
+    stream.expect_len(bytes.len() as u64)?;
     stream.push(bytes)?;
     let ingested = stream.finish()?;
     let read = now();
