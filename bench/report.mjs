@@ -160,7 +160,7 @@ function browserSection(r) {
   }
   const st = r.browser?.stages;
   const stages = st ? table(['stage (wasm, main thread, no worker)', 'ms', 'MB/s'], [
-    ['parse only (csv reader, every record)', ms(st.parse), (st.bytes / 1e6 / (st.parse.median / 1000)).toFixed(0)],
+    ['parse only (the ingest\'s splitter, every record)', ms(st.parse), (st.bytes / 1e6 / (st.parse.median / 1000)).toFixed(0)],
     ['parse + aggregate (ingest)', ms(st.ingest), (st.bytes / 1e6 / (st.ingest.median / 1000)).toFixed(0)],
     ['RFM + scores + segments', ms(st.rfm), ''], ['features', ms(st.features), ''], ['K-means k auto', ms(st.clusters), ''],
     ['profiles', ms(st.profiles), ''], ['total', ms(st.total), ''],
@@ -272,8 +272,8 @@ ${files}
 
 ## Native CLI (\`target/release/segmenta\`)
 
-In-process stages from \`segmenta stages FILE --k auto|5 --repeat N\` (each stage timed inside one process; "parse only" reads every record with the ingest's
-CSV reader settings and does nothing else). Whole process: \`segmenta analyze FILE --format json > /dev/null\` under \`/usr/bin/time\` (peak RSS from it).
+In-process stages from \`segmenta stages FILE --k auto|5 --repeat N\` (each stage timed inside one process; "parse only" splits every record with the ingest's
+own splitter over csv-core and does nothing else). Whole process: \`segmenta analyze FILE --format json > /dev/null\` under \`/usr/bin/time\` (peak RSS from it).
 
 ${nativeSection(r)}
 

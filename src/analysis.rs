@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::cluster::{self, Clustering, Features};
 use crate::cluster_profile::{cluster_report, largest_first};
 use crate::date::Day;
-use crate::ingest::{read_with, Customers, IngestReport, Ingested};
+use crate::ingest::{Customers, IngestReport, IngestStream, Ingested};
 use crate::report::Report;
 use crate::rfm::{no_movement_before, RfmTable, Scores};
 use crate::segmentation::{segment, RfmStage, Source};
@@ -82,13 +82,20 @@ pub struct StageTimes {
 pub fn analyze_timed(bytes: &[u8], settings: &Settings, now: &dyn Fn() -> f64) -> Result<(Analysis, StageTimes)> {
     check_settings(settings)?;
     let started = now();
-    let ingested = read_with(bytes, &settings.ingest, settings.as_of)?;
+    let mut stream = stream_for(settings);
+    stream.expect_len(bytes.len() as u64)?;
+    stream.push(bytes)?;
+    let ingested = stream.finish()?;
     let read = now();
-    let earlier = |date| {
-        read_with(bytes, &settings.ingest, Some(date)).map(|read| read.customers).map_err(|_| no_movement_before(date))
-    };
-    let (analysis, times) = stages(ingested, settings, &earlier, now, read)?;
+    let (analysis, times) = stages(ingested, settings, now, read)?;
     Ok((analysis, StageTimes { ingest: read - started, ..times }))
+}
+
+/// The stream that reads a file for an analysis with `settings`: its
+/// ingest options and as-of date, gathering the customers at the segment
+/// movement's earlier date in the same reading.
+pub fn stream_for(settings: &Settings) -> IngestStream {
+    IngestStream::new(&settings.ingest, settings.as_of).with_movement(settings.rfm.movement_days)
 }
 
 /// Refuses settings that cannot run, before any file is read.
@@ -104,41 +111,23 @@ pub fn as_of_date(data: &IngestReport, settings: &Settings) -> Option<Day> {
     settings.as_of.or(data.as_of_hint).or(data.last_date.map(Day::succ))
 }
 
-/// The earlier date segment movement is measured from, `None` when the
-/// movement is off: a streamed file is read a second time up to it.
-pub fn movement_date(data: &IngestReport, settings: &Settings) -> Option<Day> {
-    let days = settings.rfm.movement_days;
-    let as_of = as_of_date(data, settings)?;
-    (days > 0).then(|| Day(as_of.0.saturating_sub(i32::try_from(days).unwrap_or(i32::MAX))))
-}
-
-/// The customers as of an earlier date for the segment movement (the same
-/// file read again up to it), or the note to show instead.
-pub type Earlier<'a> = &'a dyn Fn(Day) -> std::result::Result<Customers, crate::message::Message>;
-
-/// Runs the analysis on a file already read, for example streamed through
-/// an [`IngestStream`](crate::ingest::IngestStream) created with
-/// `settings.ingest` and `settings.as_of`.
-pub fn analyze_ingested(ingested: Ingested, settings: &Settings, earlier: Earlier<'_>) -> Result<Analysis> {
-    analyze_ingested_timed(ingested, settings, earlier, &|| 0.0).map(|(analysis, _)| analysis)
+/// Runs the analysis on a file already read, streamed through the
+/// [`stream_for`] these settings (a stream made otherwise gives no segment
+/// movement, only its note).
+pub fn analyze_ingested(ingested: Ingested, settings: &Settings) -> Result<Analysis> {
+    analyze_ingested_timed(ingested, settings, &|| 0.0).map(|(analysis, _)| analysis)
 }
 
 /// [`analyze_ingested`], timing each stage after the reading (whose time
 /// is left at 0) with `now`.
-pub fn analyze_ingested_timed(
-    ingested: Ingested,
-    settings: &Settings,
-    earlier: Earlier<'_>,
-    now: &dyn Fn() -> f64,
-) -> Result<(Analysis, StageTimes)> {
-    stages(ingested, settings, earlier, now, now())
+pub fn analyze_ingested_timed(ingested: Ingested, settings: &Settings, now: &dyn Fn() -> f64) -> Result<(Analysis, StageTimes)> {
+    stages(ingested, settings, now, now())
 }
 
 /// The stages after the reading, timed from `mark` on.
 fn stages(
     ingested: Ingested,
     settings: &Settings,
-    earlier: Earlier<'_>,
     now: &dyn Fn() -> f64,
     mut mark: f64,
 ) -> Result<(Analysis, StageTimes)> {
@@ -153,10 +142,18 @@ fn stages(
     let last_date = ingested.report.last_date.expect("at least one row was used");
     let as_of = as_of_date(&ingested.report, settings).unwrap_or(last_date.succ());
     let as_of_is_default = settings.as_of.is_none() && as_of == last_date.succ();
-    let customers = ingested.customers;
-    let columns = &ingested.report.columns;
-    let source = Source { earlier, order_column: columns.order.map(|i| columns.name(i)), as_of_is_default };
-    let stage = segment(&customers, as_of, &settings.rfm, &source)?;
+    let stage = {
+        // The customers at the movement's earlier date were gathered in the same reading.
+        let earlier = |date| match ingested.customers_at(date) {
+            Some(then) if !then.positions.is_empty() => Ok(then),
+            _ => Err(no_movement_before(date)),
+        };
+        let columns = &ingested.report.columns;
+        let source = Source { earlier: &earlier, order_column: columns.order.map(|i| columns.name(i)), as_of_is_default };
+        segment(&ingested.customers, as_of, &settings.rfm, &source)?
+    };
+    let Ingested { customers, report: data, earlier } = ingested;
+    drop(earlier);
     let (rfm, scores) = (stage.rfm.clone(), stage.scores.clone());
     lap(&mut times.rfm);
 
@@ -175,7 +172,7 @@ fn stages(
         revenue: rfm.monetary.iter().sum(),
         rfm: stage.report.clone(),
         clusters: cluster_section,
-        data: ingested.report,
+        data,
     };
     Ok((Analysis { customers, rfm, scores, stage, clustering, cluster_names, report, settings: settings.clone() }, times))
 }

@@ -82,8 +82,6 @@ codes! {
     EmptyScores = "hint.emptyScores",
     /// No movement: no transactions on or before `{date}`.
     NoMovementBefore = "movement.noneBefore",
-    /// No movement: standard input cannot be read twice (up to `{date}`).
-    NoMovementStdin = "movement.stdin",
     /// Only `{k}` distinct profiles: k reduced from `{requested}`.
     KReduced = "clusters.kReduced",
     /// Every customer has one profile: one cluster instead of up to `{max}`.

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::date::Day;
-use crate::ingest::Customers;
+use crate::ingest::{Customers, Snapshot};
 use crate::report::{Coverage, CoverageCell, RfmReport, ScaleReport, Scales};
 use crate::rfm::{
     boundary_text, code_of, definitions, empty_bins_hint, score_bins, score_with,
@@ -32,12 +32,12 @@ pub struct RfmStage {
     pub report: RfmReport,
 }
 
-/// Where the customers came from, for the movement re-read.
+/// Where the customers came from, for the movement.
 pub struct Source<'a> {
     /// The customers as of an earlier date (only the transactions up to
-    /// it), for the movement; `Err` holds the note shown instead. The file is
-    /// read again for it (or, when it streamed, was read twice).
-    pub earlier: &'a dyn Fn(Day) -> Result<Customers, crate::message::Message>,
+    /// it, gathered while the file was read), for the movement; `Err` holds
+    /// the note shown instead.
+    pub earlier: &'a dyn Fn(Day) -> Result<Snapshot, crate::message::Message>,
     /// The order id column's name, if any.
     pub order_column: Option<&'a str>,
     /// True when the as-of date is the default one.
@@ -164,29 +164,33 @@ fn earlier(
     (date, as_of): (Day, Day),
 ) -> Result<Movement, crate::message::Message> {
     let then = (source.earlier)(date)?;
-    let rfm = RfmTable::measure(&then, date, options.frequency, options.monetary);
+    let rfm = RfmTable::measure(&then.customers, date, options.frequency, options.monetary);
     let old = scores.rescore(&rfm);
     let old_segments = assign(&old, index);
-    let by_id: HashMap<&str, usize> = then.ids.iter().enumerate().map(|(i, id)| (id.as_str(), old_segments[i])).collect();
-    let before: Vec<Option<usize>> = customers.ids.iter().map(|id| by_id.get(id.as_str()).copied()).collect();
+    let mut before: Vec<Option<usize>> = vec![None; customers.len()];
+    for (&later, &segment) in then.positions.iter().zip(&old_segments) {
+        before[later] = Some(segment);
+    }
     Ok(movement(date, as_of, index.names().to_vec(), &before, segments))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{read_customers, ColumnSpec};
+    use crate::ingest::{IngestOptions, IngestStream};
     use crate::rfm::no_movement_before;
     use crate::rfm::{MapPreset, ScoreRanges, SegmentRule};
 
     const CSV: &str = "customer,date,amount\na,2024-01-01,100\na,2024-06-01,100\nb,2024-01-15,10\nc,2024-05-20,50\nd,2024-06-10,5\n";
 
     fn run(options: &RfmOptions) -> RfmStage {
-        let spec = ColumnSpec::default();
-        let customers = read_customers(CSV.as_bytes(), &spec, None).unwrap().customers;
-        let earlier = |date| read_customers(CSV.as_bytes(), &spec, Some(date)).map(|r| r.customers).map_err(|_| no_movement_before(date));
+        let mut stream = IngestStream::new(&IngestOptions::default(), None).with_movement(options.movement_days);
+        stream.push(CSV.as_bytes()).unwrap();
+        let read = stream.finish().unwrap();
+        let earlier =
+            |date| read.customers_at(date).filter(|then| !then.positions.is_empty()).ok_or_else(|| no_movement_before(date));
         let source = Source { earlier: &earlier, order_column: None, as_of_is_default: true };
-        segment(&customers, Day::from_ymd(2024, 6, 11).unwrap(), options, &source).unwrap()
+        segment(&read.customers, Day::from_ymd(2024, 6, 11).unwrap(), options, &source).unwrap()
     }
 
     #[test]

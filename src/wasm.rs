@@ -8,10 +8,9 @@ use std::cell::RefCell;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{analyze_ingested_timed, check_settings, movement_date};
-use crate::date::Day;
+use crate::analysis::{analyze_ingested_timed, check_settings, stream_for};
 use crate::export::Download;
-use crate::ingest::{IngestStream, Ingested};
+use crate::ingest::IngestStream;
 use crate::message::{Code, Message};
 use crate::{analyze as run_analysis, Analysis, Settings};
 
@@ -71,19 +70,15 @@ pub fn analyze(bytes: &[u8], settings: JsValue) -> Result<JsValue, JsValue> {
 /// ```js
 /// const reader = new Reader(settings);
 /// for await (const chunk of file.stream()) reader.push(chunk);
-/// const since = reader.endFile();             // "YYYY-MM-DD", or null
-/// if (since) for await (const chunk of file.stream()) reader.pushAgain(chunk);
 /// const { report, stages } = reader.finish();
 /// ```
 ///
-/// The second pass (only when segment movement is on) reads the file again
-/// up to the earlier date the movement compares with.
+/// The file is read once: the segment movement's earlier customers are
+/// gathered in the same reading.
 #[wasm_bindgen]
 pub struct Reader {
     settings: Settings,
     stream: Option<IngestStream>,
-    ingested: Option<Ingested>,
-    earlier: Option<(Day, IngestStream)>,
 }
 
 #[wasm_bindgen]
@@ -93,8 +88,8 @@ impl Reader {
     pub fn new(settings: JsValue) -> Result<Reader, JsValue> {
         let settings = settings_from(settings)?;
         check_settings(&settings).map_err(engine_error)?;
-        let stream = IngestStream::new(&settings.ingest, settings.as_of);
-        Ok(Reader { stream: Some(stream), ingested: None, earlier: None, settings })
+        let stream = stream_for(&settings);
+        Ok(Reader { stream: Some(stream), settings })
     }
 
     /// Refuses a file of `size` bytes before any is read, when it is larger
@@ -111,63 +106,25 @@ impl Reader {
         Ok(())
     }
 
-    /// Bytes read so far (by the pass under way).
+    /// Bytes read so far.
     #[wasm_bindgen(js_name = bytesRead)]
     pub fn bytes_read(&self) -> f64 {
-        self.pass().map_or(0.0, |s| s.bytes_read() as f64)
+        self.stream.as_ref().map_or(0.0, |s| s.bytes_read() as f64)
     }
 
-    /// Data rows read so far (by the pass under way).
+    /// Data rows read so far.
     #[wasm_bindgen(js_name = rowsRead)]
     pub fn rows_read(&self) -> f64 {
-        self.pass().map_or(0.0, |s| s.rows_read() as f64)
-    }
-
-    /// Ends the file; returns the earlier date (`YYYY-MM-DD`) up to which it
-    /// must be pushed again with `pushAgain`, or `null` when no second pass
-    /// is needed.
-    #[wasm_bindgen(js_name = endFile)]
-    pub fn end_file(&mut self) -> Result<Option<String>, JsValue> {
-        let ingested = self.stream.take().ok_or_else(|| misuse("endFile"))?.finish().map_err(engine_error)?;
-        let date = movement_date(&ingested.report, &self.settings);
-        self.earlier = date.map(|d| (d, IngestStream::new(&self.settings.ingest, Some(d))));
-        self.ingested = Some(ingested);
-        Ok(date.map(|d| d.to_string()))
-    }
-
-    /// Reads the next chunk of the second pass.
-    #[wasm_bindgen(js_name = pushAgain)]
-    pub fn push_again(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
-        self.earlier.as_mut().ok_or_else(|| misuse("pushAgain"))?.1.push(chunk).map_err(engine_error)?;
-        Ok(())
+        self.stream.as_ref().map_or(0.0, |s| s.rows_read() as f64)
     }
 
     /// Runs the analysis; returns `{ report, stages }` as `analyzeTimed`
     /// does (`stages.ingest` is 0: the reading was the pushes).
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
-        if self.stream.is_some() {
-            self.end_file()?;
-        }
-        let ingested = self.ingested.take().ok_or_else(|| misuse("finish"))?;
-        let (date, then) = match self.earlier.take() {
-            Some((date, stream)) => (Some(date), Some(stream.finish())),
-            None => (None, None),
-        };
-        let then = std::cell::RefCell::new(then);
-        let earlier = |asked: Day| match (date, then.borrow_mut().take()) {
-            (Some(date), Some(Ok(read))) if date == asked => Ok(read.customers),
-            _ => Err(crate::rfm::no_movement_before(asked)),
-        };
+        let ingested = self.stream.take().ok_or_else(|| misuse("finish"))?.finish().map_err(engine_error)?;
         LATEST.with(|latest| latest.borrow_mut().take());
-        let (analysis, stages) = analyze_ingested_timed(ingested, &self.settings, &earlier, &performance::now).map_err(engine_error)?;
+        let (analysis, stages) = analyze_ingested_timed(ingested, &self.settings, &performance::now).map_err(engine_error)?;
         keep_latest(analysis, |analysis| to_js(&Timed { report: &analysis.report, stages }))
-    }
-}
-
-impl Reader {
-    /// The stream of the pass under way: the file, then the second reading.
-    fn pass(&self) -> Option<&IngestStream> {
-        self.stream.as_ref().or(self.earlier.as_ref().map(|(_, s)| s))
     }
 }
 

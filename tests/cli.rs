@@ -113,18 +113,18 @@ fn sample_is_deterministic_and_analysable() {
 fn standard_input_is_read_like_a_file_and_nothing_but_the_report_is_printed() {
     let file = formats("cp949_korean.csv");
     let bytes = std::fs::read(&file).unwrap();
-    // Segment movement reads the file twice: from standard input it cannot.
     let no_movement = ["--format", "json", "--k", "2", "--movement-days", "0"];
     let piped = segmenta_stdin(&[&["analyze"][..], &no_movement].concat(), &bytes);
     let dashed = segmenta_stdin(&[&["analyze", "-"][..], &no_movement].concat(), &bytes);
     let from_path = segmenta(&[&["analyze", file.to_str().unwrap()][..], &no_movement].concat());
     assert!(json(&piped) == json(&from_path), "standard input and the path give the same report");
     assert!(json(&dashed) == json(&from_path), "`-` and the path give the same report");
-    let with_movement = json(&segmenta_stdin(&["analyze", "--format", "json", "--k", "2"], &bytes));
-    let note = &with_movement["rfm"]["movementNote"];
-    assert_eq!(note["code"], "movement.stdin", "{note}");
-    let text = note["text"].as_str().unwrap_or_default();
-    assert!(text.starts_with("No movement to show: standard input can be read only once"), "{text}");
+    // The file is read once, so standard input gets the segment movement too.
+    let with_movement = ["analyze", "--format", "json", "--k", "2", "--movement-days", "4"];
+    let piped_movement = json(&segmenta_stdin(&with_movement, &bytes));
+    let path_movement = json(&segmenta(&[&with_movement[..], &[file.to_str().unwrap()]].concat()));
+    assert!(piped_movement["rfm"]["movement"].is_object(), "{}", piped_movement["rfm"]);
+    assert!(piped_movement == path_movement, "standard input and the path give the same movement");
     assert!(piped.stderr.is_empty(), "no progress bar when piped: {}", String::from_utf8_lossy(&piped.stderr));
     let report = json(&piped);
     assert_eq!(report["data"]["encoding"], "EUC-KR");

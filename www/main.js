@@ -62,7 +62,7 @@ function settings() {
   return { ...form, ingest: ingest ?? form.ingest ?? {} };
 }
 
-const READING = { reading: 'readingStage', rereading: 'rereadingStage' };
+const READING = { reading: 'readingStage' };
 
 /** Draws the file-reading panel (and remembers how, for a language switch). */
 function showFileRead(...args) {

@@ -1,8 +1,8 @@
 // The module worker that runs the wasm core, so the page never freezes.
 // It reads the file itself as a stream (File.stream()), pushing each chunk
 // into the core as it arrives: memory holds the customers, not the file, and
-// reading waits for the core (no chunk piles up). When segment movement is
-// on, the file is streamed a second time, up to the earlier date.
+// reading waits for the core (no chunk piles up). The file is read once: the
+// customers at the segment movement's earlier date are gathered on the way.
 //
 // In:  { type: 'analyze', id, file: Blob, settings } | { type: 'download', id, name }
 //      { type: 'warm' } loads the engine ahead of time
@@ -14,10 +14,9 @@
 //      fatal: the engine stopped on a bug (a panic) and cannot be trusted any more, the message is
 //      the panic's; version: the engine's; peek: the header and first rows, when readable)
 // Settings with `crashForTest: true` make the engine panic on purpose (tests/e2e/crash.test.mjs).
-// timings: milliseconds of reading the file into customers (ingest), of the
-// second reading for the movement (reread), of each later wasm stage (rfm,
-// features, clusters, profiles), of the whole (call), and the wasm memory's
-// size in bytes.
+// timings: milliseconds of reading the file into customers (ingest), of each
+// later wasm stage (rfm, features, clusters, profiles), of the whole (call),
+// and the wasm memory's size in bytes.
 import init, { Reader, crashForTest, download, peek, version } from './pkg/segmenta.js';
 
 // The engine's panic hook hands its message here before the module traps.
@@ -58,15 +57,12 @@ self.onmessage = async ({ data }) => {
     reader = new Reader(settings);
     reader.expectBytes(file.size);
     const started = performance.now();
-    await stream(id, file, reader, (chunk) => reader.push(chunk), 'reading');
-    const since = reader.endFile();
+    await stream(id, file, reader);
     const read = performance.now();
-    if (since) await stream(id, file, reader, (chunk) => reader.pushAgain(chunk), 'rereading');
-    const reread = performance.now();
     self.postMessage({ type: 'progress', id, stage: 'analysing' });
     const { report, stages } = reader.finish();
     const timings = {
-      ...stages, ingest: read - started, reread: reread - read, call: performance.now() - started,
+      ...stages, ingest: read - started, call: performance.now() - started,
       wasmMemory: wasm.memory.buffer.byteLength,
     };
     self.postMessage({ type: 'result', id, report, version: version(), timings });
@@ -85,8 +81,9 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-/** Streams `file` into `push`, posting progress at least every 100 ms. */
-async function stream(id, file, reader, push, stage) {
+/** Streams `file` into `reader`, posting progress at least every 100 ms. */
+async function stream(id, file, reader) {
+  const stage = 'reading';
   const total = file.size;
   const progress = () => self.postMessage({
     type: 'progress', id, stage, bytes: reader.bytesRead(), total, rows: reader.rowsRead(),
@@ -97,7 +94,7 @@ async function stream(id, file, reader, push, stage) {
   for (;;) {
     const { done, value } = await chunks.read();
     if (done) break;
-    push(value);
+    reader.push(value);
     const now = performance.now();
     if (now - last >= PROGRESS_EVERY_MS) {
       last = now;

@@ -150,8 +150,10 @@ export async function firstRender(base) {
 
 /** Raw and gzip (level 9) sizes of the page's wasm and JavaScript, and of everything else it loads. */
 export function pageWeight(dist) {
-  const files = [...readdirSync(dist).filter((f) => f !== 'sample.csv' && !f.startsWith('.')).map((f) => f),
-    ...readdirSync(`${dist}/pkg`).map((f) => `pkg/${f}`)].filter((f) => !f.endsWith('/') && f !== 'pkg');
+  // Every file under dist/, folders (pkg/, i18n/) included, but the sample data and dot files.
+  const under = (dir, prefix) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory()
+    ? under(`${dir}/${e.name}`, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+  const files = under(dist, '').filter((f) => f !== 'sample.csv' && !f.split('/').pop().startsWith('.'));
   const rows = files.map((f) => {
     const bytes = readFileSync(`${dist}/${f}`);
     return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

@@ -7,34 +7,19 @@ use std::path::Path;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use segmenta::date::Day;
-use segmenta::ingest::{Customers, IngestOptions, IngestStream, Ingested};
-use segmenta::message::{Code, Message};
-use segmenta::rfm::no_movement_before;
+use segmenta::analysis::stream_for;
+use segmenta::ingest::Ingested;
 use segmenta::Settings;
 
 /// Read in chunks of this size: memory holds the customers, not the file.
 const CHUNK: usize = 1 << 20;
 
-/// Reads `path` (`-` for standard input) through an [`IngestStream`].
-/// Errors are one sentence naming the input.
+/// Reads `path` (`-` for standard input) through the analysis's
+/// [`IngestStream`] (which also gathers the segment movement's earlier
+/// customers, so the file is read once). Errors are one sentence naming
+/// the input.
 pub fn read(path: &Path, settings: &Settings) -> Result<Ingested, String> {
-    read_until(path, &settings.ingest, settings.as_of, "reading")
-}
-
-/// The customers as of `date` (the file read again up to it), for the
-/// segment movement; the note to show instead when that cannot be.
-pub fn read_earlier(path: &Path, settings: &Settings, date: Day) -> Result<Customers, Message> {
-    if path == Path::new("-") {
-        let text = format!(
-            "No movement to show: standard input can be read only once, and the movement reads the file again up to {date}; give the file's path instead."
-        );
-        return Err(Message::new(Code::NoMovementStdin, text).with("date", date.to_string()));
-    }
-    read_until(path, &settings.ingest, Some(date), "re-reading").map(|read| read.customers).map_err(|_| no_movement_before(date))
-}
-
-fn read_until(path: &Path, options: &IngestOptions, until: Option<Day>, verb: &str) -> Result<Ingested, String> {
+    let verb = "reading";
     let name = if path == Path::new("-") { "standard input".to_owned() } else { path.display().to_string() };
     let (mut source, len): (Box<dyn Read>, Option<u64>) = if path == Path::new("-") {
         if std::io::stdin().is_terminal() {
@@ -47,7 +32,7 @@ fn read_until(path: &Path, options: &IngestOptions, until: Option<Day>, verb: &s
         (Box::new(file), len)
     };
     let bar = progress_bar(len, verb);
-    let mut stream = IngestStream::new(options, until);
+    let mut stream = stream_for(settings);
     if let Some(len) = len {
         stream.expect_len(len).map_err(|e| format!("{name}: {e}"))?;
     }

@@ -177,8 +177,7 @@ fn run(cli: Cli) -> Result<(), String> {
             ingest.apply(&mut settings.ingest);
             check_settings(&settings).map_err(|e| e.to_string())?;
             let ingested = input::read(&file, &settings)?;
-            let earlier = |date| input::read_earlier(&file, &settings, date);
-            let analysis = analyze_ingested(ingested, &settings, &earlier).map_err(|e| format!("{}: {e}", file.display()))?;
+            let analysis = analyze_ingested(ingested, &settings).map_err(|e| format!("{}: {e}", file.display()))?;
             if let Some(path) = customers_out {
                 write(&path, &customers_csv(&analysis))?;
             }

@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::hash::FastHash;
+use super::key::Key;
 use crate::date::Day;
 
 /// One record per customer, as parallel columns (customer `i` is index `i`
@@ -49,91 +50,105 @@ impl Customers {
 /// pairs, which grows with the purchase days, not the rows.
 #[derive(Default)]
 pub(crate) struct CustomerBook {
-    index: HashMap<Box<[u8]>, u32, FastHash>,
-    /// Per customer, a hash of the order id of their latest row (0: none).
-    last_order: Vec<u64>,
-    /// The previous row's customer, to skip the look-up for lines of one order.
+    index: HashMap<Key, u32, FastHash>,
+    /// Customer ids, by index.
+    ids: Vec<String>,
+    /// Everything else about each customer, by index, in one record (one
+    /// cache line per row rather than one per column).
+    tally: Vec<Tally>,
+    /// The previous row's customer and a copy of their id, to skip the
+    /// look-up for lines of one order (the copy is in cache; `ids` is not).
     last_customer: Option<u32>,
+    last_id: Vec<u8>,
     seen_days: HashSet<(u32, Day), FastHash>,
     last_day: Option<(u32, Day)>,
-    customers: Customers,
+}
+
+/// One customer's aggregates while rows are read.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    first: Day,
+    last: Day,
+    orders: u32,
+    days: u32,
+    rows: u32,
+    monetary: f64,
+    /// A hash of the order id of their latest row (0: none).
+    last_order: u64,
 }
 
 impl CustomerBook {
     /// The index of customer `id` (added if new), with `day` taken into
     /// their first and last dates.
     fn slot(&mut self, id: &[u8], day: Day) -> usize {
-        let c = &mut self.customers;
         let i = match self.last_customer {
-            Some(i) if c.ids[i as usize].as_bytes() == id => i as usize,
+            Some(i) if self.last_id == id => i as usize,
             _ => match self.index.get(id) {
                 Some(&i) => i as usize,
                 None => {
-                    let i = c.ids.len();
-                    c.ids.push(String::from_utf8_lossy(id).into_owned());
-                    c.first.push(day);
-                    c.last.push(day);
-                    c.orders.push(0);
-                    c.days.push(0);
-                    c.rows.push(0);
-                    c.monetary.push(0.0);
-                    self.last_order.push(0);
-                    self.index.insert(id.into(), i as u32);
+                    let i = self.ids.len();
+                    self.ids.push(String::from_utf8_lossy(id).into_owned());
+                    self.tally.push(Tally { first: day, last: day, orders: 0, days: 0, rows: 0, monetary: 0.0, last_order: 0 });
+                    self.index.insert(Key::new(id), i as u32);
                     i
                 }
             },
         };
-        self.last_customer = Some(i as u32);
-        c.first[i] = c.first[i].min(day);
-        c.last[i] = c.last[i].max(day);
+        if self.last_customer != Some(i as u32) {
+            self.last_customer = Some(i as u32);
+            self.last_id.clear();
+            self.last_id.extend_from_slice(id);
+        }
+        let t = &mut self.tally[i];
+        t.first = t.first.min(day);
+        t.last = t.last.max(day);
         i
     }
 
     /// Customers so far.
     pub(crate) fn len(&self) -> usize {
-        self.customers.len()
+        self.ids.len()
     }
 
-    /// Adds one usable row and returns the customer's index. `order` is a
-    /// hash of the order id, `None` when the file has no order column.
-    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<u64>) -> usize {
+    /// Adds one usable row and returns the customer's index, and whether
+    /// it is the customer's first row on that day. `order` is a hash of the
+    /// order id, `None` when the file has no order column.
+    pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<u64>) -> (usize, bool) {
         let u = self.slot(id, day);
-        let c = &mut self.customers;
-        c.monetary[u] += amount;
-        c.rows[u] += 1;
         let key = (u as u32, day);
-        if self.last_day != Some(key) {
-            self.last_day = Some(key);
-            if self.seen_days.insert(key) {
-                c.days[u] += 1;
-            }
-        }
+        let new_day = self.last_day != Some(key) && self.seen_days.insert(key);
+        self.last_day = Some(key);
+        let t = &mut self.tally[u];
+        t.monetary += amount;
+        t.rows += 1;
+        t.days += u32::from(new_day);
         let new_order = match order {
             None => true,
             Some(order) => {
                 let key = order | 1; // 0 stands for "no order yet"
-                std::mem::replace(&mut self.last_order[u], key) != key
+                std::mem::replace(&mut t.last_order, key) != key
             }
         };
-        if new_order {
-            self.customers.orders[u] += 1;
-        }
-        u
+        t.orders += u32::from(new_order);
+        (u, new_day)
     }
 
     /// Replaces every customer's spend (the other decimal mark turned out to
     /// be the right one).
     pub(crate) fn replace_monetary(&mut self, monetary: Vec<f64>) {
-        debug_assert_eq!(monetary.len(), self.customers.len());
-        self.customers.monetary = monetary;
+        debug_assert_eq!(monetary.len(), self.tally.len());
+        for (t, m) in self.tally.iter_mut().zip(monetary) {
+            t.monetary = m;
+        }
     }
 
     /// Replaces every customer's first and last dates (the other reading of
     /// an ambiguous date column turned out to be the right one).
     pub(crate) fn replace_dates(&mut self, first: Vec<Day>, last: Vec<Day>) {
-        debug_assert_eq!(first.len(), self.customers.len());
-        self.customers.first = first;
-        self.customers.last = last;
+        debug_assert_eq!(first.len(), self.tally.len());
+        for ((t, f), l) in self.tally.iter_mut().zip(first).zip(last) {
+            (t.first, t.last) = (f, l);
+        }
     }
 
     /// Adds one row of a customer table (already aggregated). A customer
@@ -141,18 +156,27 @@ impl CustomerBook {
     /// Returns the customer's index.
     pub(crate) fn add_customer(&mut self, id: &[u8], last: Day, orders: u32, monetary: f64) -> usize {
         let u = self.slot(id, last);
-        let c = &mut self.customers;
-        c.orders[u] += orders;
+        let t = &mut self.tally[u];
+        t.orders += orders;
         // A customer table gives orders only: each counts as one day and one row.
-        c.days[u] += orders;
-        c.rows[u] += orders;
-        c.monetary[u] += monetary;
+        t.days += orders;
+        t.rows += orders;
+        t.monetary += monetary;
         u
     }
 
     /// The customers gathered so far.
     pub(crate) fn finish(self) -> Customers {
-        self.customers
+        let column = |f: fn(&Tally) -> u32| self.tally.iter().map(f).collect::<Vec<u32>>();
+        Customers {
+            first: self.tally.iter().map(|t| t.first).collect(),
+            last: self.tally.iter().map(|t| t.last).collect(),
+            orders: column(|t| t.orders),
+            days: column(|t| t.days),
+            rows: column(|t| t.rows),
+            monetary: self.tally.iter().map(|t| t.monetary).collect(),
+            ids: self.ids,
+        }
     }
 }
 

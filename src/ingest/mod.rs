@@ -13,9 +13,11 @@ mod book;
 mod columns;
 mod dates;
 mod duplicates;
+mod earlier;
 mod encoding;
 mod errors;
 mod hash;
+mod key;
 mod limits;
 mod money;
 mod names;
@@ -32,6 +34,7 @@ mod workbook;
 
 pub use amount::{infer_decimal_mark, parse_amount, parse_amount_with, DecimalInference, DecimalMark};
 pub use book::Customers;
+pub use earlier::Snapshot;
 pub use columns::{AmountColumns, ColumnRoles, ColumnSpec, CustomerTable};
 pub use dates::{infer_date_format, DateFormat, DateInference};
 pub use encoding::{detect_encoding, encoding_for_label, EncodingSource};
@@ -44,3 +47,6 @@ pub use report::{
     FileFormat, IngestReport, PreviewRow, RaggedExample, RaggedTally, ReturnsTally, SkipExample, SkipReason, SkipTally,
 };
 pub use stream::IngestStream;
+
+/// The record splitter under the reader, for the parsing floor in [`crate::bench`].
+pub(crate) use split::Splitter;

@@ -54,6 +54,16 @@ impl Money {
         self.mark
     }
 
+    /// True while the column has not told the marks apart.
+    pub(crate) fn undecided(&self) -> bool {
+        self.twin.is_some()
+    }
+
+    /// The row just read, read with the other mark (0 once decided).
+    pub(crate) fn other(&self) -> f64 {
+        self.twin.as_ref().map_or(0.0, |t| t.pending)
+    }
+
     /// The product of `cells` read as numbers (one cell: the amount; two:
     /// quantity × unit price), and a [`Switch`] when this row settled the
     /// mark on the other one. `Err(k)`: cell `k` is not a number.

@@ -1,6 +1,7 @@
 //! Reading a whole file held in memory.
 
-use super::{ColumnSpec, Customers, IngestError, IngestOptions, IngestReport, IngestStream};
+use super::earlier::EarlierBook;
+use super::{ColumnSpec, Customers, IngestError, IngestOptions, IngestReport, IngestStream, Snapshot};
 use crate::date::Day;
 
 /// The result of reading a file: its customers and what happened to each row.
@@ -10,6 +11,34 @@ pub struct Ingested {
     pub customers: Customers,
     /// Rows read, used and skipped, and what was detected.
     pub report: IngestReport,
+    /// The customers as of the movement's earlier date, gathered in the
+    /// same reading (see [`IngestStream::with_movement`]).
+    pub(crate) earlier: Option<EarlierBook>,
+}
+
+impl Ingested {
+    /// The customers as of `date`, with only their rows up to it, for the
+    /// segment movement. `None` unless the file was read
+    /// [`with_movement`](IngestStream::with_movement) and `date` is that
+    /// reading's earlier date: the as-of date (given, or the day after the
+    /// latest date) minus the movement's days.
+    ///
+    /// ```
+    /// use segmenta::date::Day;
+    /// use segmenta::ingest::{IngestOptions, IngestStream};
+    /// let csv = "customer,date,amount\na,2024-01-01,10\nb,2024-03-01,5\na,2024-03-30,2\n";
+    /// let mut stream = IngestStream::new(&IngestOptions::default(), None).with_movement(30);
+    /// stream.push(csv.as_bytes()).unwrap();
+    /// let read = stream.finish().unwrap();
+    /// // The as-of date is 2024-03-31; 30 days before it is 2024-03-01.
+    /// let then = read.customers_at(Day::from_ymd(2024, 3, 1).unwrap()).unwrap();
+    /// assert_eq!(then.customers.ids, ["a", "b"]);
+    /// assert_eq!(then.customers.monetary, [10.0, 5.0]);
+    /// assert_eq!(then.positions, [0, 1]);
+    /// ```
+    pub fn customers_at(&self, date: Day) -> Option<Snapshot> {
+        self.earlier.as_ref()?.at(date, &self.customers.ids)
+    }
 }
 
 /// Reads a CSV export (header row first) into customers, every format

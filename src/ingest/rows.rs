@@ -4,6 +4,7 @@
 use super::book::CustomerBook;
 use super::dates::infer_date_format;
 use super::duplicates::DuplicateRun;
+use super::earlier::EarlierBook;
 use super::hash::hash;
 use super::money::{Money, Switch};
 use super::split::{OwnedRecord, Record};
@@ -45,6 +46,9 @@ pub(crate) struct Source {
 pub(crate) struct Rows {
     options: IngestOptions,
     until: Option<Day>,
+    /// Days back from the as-of date of the earlier customers to gather
+    /// for the segment movement (0: none).
+    movement_days: u32,
     source: Source,
     state: State,
 }
@@ -56,8 +60,11 @@ enum State {
 }
 
 impl Rows {
-    pub(crate) fn new(options: &IngestOptions, until: Option<Day>, source: Source) -> Rows {
-        Rows { options: options.clone(), until, source, state: State::Header }
+    /// Rows read with `options`, skipping those dated after `until`, and
+    /// gathering the customers as of `movement_days` before the as-of date
+    /// too (0: not).
+    pub(crate) fn new(options: &IngestOptions, until: Option<Day>, movement_days: u32, source: Source) -> Rows {
+        Rows { options: options.clone(), until, movement_days, source, state: State::Header }
     }
 
     /// The encoding turned out to be `name` (the first bytes were ASCII).
@@ -122,7 +129,7 @@ impl Rows {
         let State::Sampling { headers, sample, .. } = std::mem::replace(&mut self.state, State::Header) else {
             unreachable!("checked above")
         };
-        let mut p = Pipeline::new(headers, &sample, &self.options, self.until, &self.source)?;
+        let mut p = Pipeline::new(headers, &sample, &self.options, (self.until, self.movement_days), &self.source)?;
         for r in &sample {
             p.row(&r.view())?;
         }
@@ -150,6 +157,11 @@ struct Pipeline {
     report: IngestReport,
     book: CustomerBook,
     run: DuplicateRun,
+    /// The customers as of the movement's earlier date, when it is on.
+    earlier: Option<EarlierBook>,
+    /// The same, with the dates read the other way, while the date column
+    /// fits both day and month first.
+    twin_earlier: Option<EarlierBook>,
 }
 
 impl Pipeline {
@@ -157,7 +169,7 @@ impl Pipeline {
         headers: Vec<String>,
         sample: &[OwnedRecord],
         options: &IngestOptions,
-        until: Option<Day>,
+        (until, movement_days): (Option<Day>, u32),
         source: &Source,
     ) -> Result<Pipeline, IngestError> {
         let header_len = headers.len();
@@ -179,6 +191,8 @@ impl Pipeline {
         };
         let decimal = infer_decimal_mark(amount_cells);
         let mark = options.decimal_mark.unwrap_or(decimal.mark);
+        let undecided = options.decimal_mark.is_none() && decimal.ambiguous;
+        let earlier = || (movement_days > 0).then(|| EarlierBook::new(movement_days, until.or(as_of_hint), undecided));
         let report = IngestReport {
             format: source.format,
             bytes_read: 0,
@@ -209,13 +223,15 @@ impl Pipeline {
             roles,
             date,
             twin: ambiguous_with.map(|f| (f, TwinDates::new())),
-            money: Money::new(mark, options.decimal_mark.is_none() && decimal.ambiguous),
+            money: Money::new(mark, undecided),
             policy: options.returns,
             until,
             limits: options.limits,
             report,
             book: CustomerBook::default(),
             run: DuplicateRun::default(),
+            earlier: earlier(),
+            twin_earlier: ambiguous_with.and_then(|_| earlier()),
         })
     }
 
@@ -307,8 +323,9 @@ impl Pipeline {
                 return Err((SkipReason::Duplicate, None));
             }
             let i = self.book.add_customer(customer, day, orders as u32, monetary);
+            let amounts = (monetary, self.money.other());
             self.money.note_used(i);
-            self.note_day(day, i, raw_date);
+            self.note_day(day, i, raw_date, |book, day| book.table_row(i, day, orders as u32, amounts));
             return Ok(());
         }
         let mut amount = match roles.amount {
@@ -331,9 +348,10 @@ impl Pipeline {
                 return Err((SkipReason::Return, None));
             }
         }
-        let i = self.book.add(customer, day, amount, order_key);
+        let (i, new_day) = self.book.add(customer, day, amount, order_key);
+        let amounts = (amount, self.money.other());
         self.money.note_used(i);
-        self.note_day(day, i, raw_date);
+        self.note_day(day, i, raw_date, |book, day| book.row(i, day, amounts, order_key, new_day));
         Ok(())
     }
 
@@ -343,6 +361,7 @@ impl Pipeline {
         let Some((twin, dates)) = self.twin.take() else { return };
         let (first, last, range) = dates.into_parts();
         self.book.replace_dates(first, last);
+        self.earlier = self.twin_earlier.take();
         self.date = twin;
         let r = &mut self.report;
         r.date_format = twin;
@@ -351,13 +370,22 @@ impl Pipeline {
         r.last_date = range.map(|(_, b)| b);
     }
 
-    /// Customer `i` bought on `day` (`raw` as written, for the other reading).
-    fn note_day(&mut self, day: Day, i: usize, raw: &[u8]) {
+    /// Customer `i` bought on `day` (`raw` as written, for the other
+    /// reading); `earlier` adds the row to the earlier customers, given the
+    /// day as each reading has it.
+    fn note_day(&mut self, day: Day, i: usize, raw: &[u8], earlier: impl Fn(&mut EarlierBook, Day)) {
         let r = &mut self.report;
         r.first_date = Some(r.first_date.map_or(day, |d| d.min(day)));
         r.last_date = Some(r.last_date.map_or(day, |d| d.max(day)));
+        if let Some(book) = &mut self.earlier {
+            earlier(book, day);
+        }
         if let Some((twin, dates)) = &mut self.twin {
-            dates.note(i, twin.parse_bytes(raw).unwrap_or(day));
+            let other = twin.parse_bytes(raw).unwrap_or(day);
+            dates.note(i, other);
+            if let Some(book) = &mut self.twin_earlier {
+                earlier(book, other);
+            }
         }
     }
 
@@ -365,8 +393,18 @@ impl Pipeline {
     /// (switching marks when this row settles the column on the other one).
     fn amount(&mut self, record: &Record<'_>, columns: &[usize]) -> Result<f64, (SkipReason, Option<usize>)> {
         let cells: [&[u8]; 2] = [record.get(columns[0]), columns.get(1).map_or(&[][..], |&c| record.get(c))];
+        let undecided = self.money.undecided();
         let (value, switch) =
             self.money.read(&cells[..columns.len()]).map_err(|k| (SkipReason::BadAmount, Some(columns[k])))?;
+        if undecided && !self.money.undecided() {
+            for book in self.earlier.iter_mut().chain(self.twin_earlier.iter_mut()) {
+                if switch.is_some() {
+                    book.switch_mark();
+                } else {
+                    book.keep_mark();
+                }
+            }
+        }
         if let Some(Switch { mark, monetary, returns }) = switch {
             self.book.replace_monetary(monetary);
             let r = &mut self.report;
@@ -383,7 +421,7 @@ impl Pipeline {
         if report.rows_used == 0 {
             return Err(IngestError::NoUsableRows { rows: report.rows_read, reasons: report.describe_skips(), skipped: report.skipped.clone() });
         }
-        Ok(Ingested { customers: self.book.finish(), report: self.report })
+        Ok(Ingested { customers: self.book.finish(), report: self.report, earlier: self.earlier })
     }
 }
 
@@ -436,7 +474,7 @@ mod tests {
             sheet: None,
             sheets: Vec::new(),
         };
-        let mut rows = Rows::new(&IngestOptions::default(), None, source);
+        let mut rows = Rows::new(&IngestOptions::default(), None, 0, source);
         let note = "n".repeat(500_000);
         let mut text = String::from("customer_id,order_date,amount,note\n");
         for i in 0..40 {

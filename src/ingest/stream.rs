@@ -36,6 +36,7 @@ const HEAD_BYTES: usize = 64 * 1024;
 pub struct IngestStream {
     options: IngestOptions,
     until: Option<Day>,
+    movement_days: u32,
     bytes_read: u64,
     state: State,
 }
@@ -88,7 +89,15 @@ impl TextReader {
 impl IngestStream {
     /// A reader with these options; rows dated after `until` are skipped.
     pub fn new(options: &IngestOptions, until: Option<Day>) -> IngestStream {
-        IngestStream { options: options.clone(), until, bytes_read: 0, state: State::Head(Vec::new()) }
+        IngestStream { options: options.clone(), until, movement_days: 0, bytes_read: 0, state: State::Head(Vec::new()) }
+    }
+
+    /// Also gathers, in the same reading, the customers as of `days` before
+    /// the as-of date (only their rows up to then), for the segment
+    /// movement: see [`Ingested::customers_at`]. 0 gathers nothing.
+    pub fn with_movement(mut self, days: u32) -> IngestStream {
+        self.movement_days = days;
+        self
     }
 
     /// Bytes pushed so far.
@@ -126,13 +135,15 @@ impl IngestStream {
         }
         let result = match &mut self.state {
             State::Head(head) => {
-                head.extend_from_slice(chunk);
-                if head.len() >= HEAD_BYTES {
-                    let head = std::mem::take(head);
-                    self.begin(head, false)
-                } else {
-                    Ok(())
+                // Only the first 64 KiB decide: a file given whole is not
+                // copied, sniffed and checked whole before it is read.
+                let take = chunk.len().min(HEAD_BYTES - head.len());
+                head.extend_from_slice(&chunk[..take]);
+                if head.len() < HEAD_BYTES {
+                    return Ok(());
                 }
+                let head = std::mem::take(head);
+                self.begin(head, false).and_then(|()| self.feed_rest(&chunk[take..]))
             }
             State::Text(t) => t.feed(chunk, false),
             State::Workbook(bytes) => {
@@ -147,6 +158,19 @@ impl IngestStream {
         result
     }
 
+    /// Reads the rest of the chunk that completed the first 64 KiB.
+    fn feed_rest(&mut self, rest: &[u8]) -> Result<(), IngestError> {
+        match &mut self.state {
+            _ if rest.is_empty() => Ok(()),
+            State::Text(t) => t.feed(rest, false),
+            State::Workbook(bytes) => {
+                bytes.extend_from_slice(rest);
+                Ok(())
+            }
+            State::Head(_) | State::Failed => Ok(()),
+        }
+    }
+
     /// Ends the input: the customers and the data-quality report.
     pub fn finish(mut self) -> Result<Ingested, IngestError> {
         if let State::Head(head) = &mut self.state {
@@ -158,7 +182,7 @@ impl IngestStream {
                 t.feed(&[], true)?;
                 t.rows.finish(self.bytes_read)
             }
-            State::Workbook(bytes) => super::workbook::read_workbook(&bytes, &self.options, self.until),
+            State::Workbook(bytes) => super::workbook::read_workbook(&bytes, &self.options, (self.until, self.movement_days)),
             State::Head(_) | State::Failed => Err(IngestError::Empty),
         }
     }
@@ -204,7 +228,7 @@ impl IngestStream {
             sheets: Vec::new(),
         };
         let undecided = encoding_source == EncodingSource::Detected && !complete && head.is_ascii();
-        let rows = Rows::new(&self.options, self.until, source);
+        let rows = Rows::new(&self.options, self.until, self.movement_days, source);
         let mut reader = TextReader { decoder, splitter: Splitter::with_limit(delimiter, self.options.limits.row_bytes), rows, undecided };
         let rows = &mut reader.rows;
         reader.splitter.feed(&text, false, |r| rows.take(r))?;

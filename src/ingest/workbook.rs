@@ -17,8 +17,14 @@ use crate::date::Day;
 /// date-times as `YYYY-MM-DD`, a formula its saved result (or, saved
 /// without one, its text `=B2*C2`, which the row reader skips with that
 /// reason), so every column rule (and the data-quality
-/// report, with row numbers for line numbers) is the same as for CSV.
-pub(crate) fn read_workbook(bytes: &[u8], options: &IngestOptions, until: Option<Day>) -> Result<Ingested, IngestError> {
+/// report, with row numbers for line numbers) is the same as for CSV. Rows
+/// after `until` are skipped; the customers `movement_days` before the
+/// as-of date are gathered too (0: not).
+pub(crate) fn read_workbook(
+    bytes: &[u8],
+    options: &IngestOptions,
+    (until, movement_days): (Option<Day>, u32),
+) -> Result<Ingested, IngestError> {
     if !contains(bytes, b"xl/workbook.xml") {
         return Err(IngestError::NotXlsx);
     }
@@ -48,7 +54,7 @@ pub(crate) fn read_workbook(bytes: &[u8], options: &IngestOptions, until: Option
         sheet: Some(sheet),
         sheets,
     };
-    let mut rows = Rows::new(options, until, source);
+    let mut rows = Rows::new(options, until, movement_days, source);
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let mut fields: Vec<String> = Vec::new();
     for (i, row) in range.rows().enumerate() {
@@ -124,7 +130,7 @@ mod tests {
 
     #[test]
     fn a_zip_without_a_workbook_is_not_xlsx() {
-        let err = read_workbook(b"PK\x03\x04 some other archive", &IngestOptions::default(), None).unwrap_err();
+        let err = read_workbook(b"PK\x03\x04 some other archive", &IngestOptions::default(), (None, 0)).unwrap_err();
         assert_eq!(err, IngestError::NotXlsx);
     }
 }

@@ -191,7 +191,9 @@ fn r_quantile7(sorted: &[f64], p: f64) -> f64 {
 
 fn sorted(values: &[f64]) -> Vec<f64> {
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    // Values equal under `total_cmp` are the same bits: an unstable sort
+    // gives the very same slice, faster.
+    sorted.sort_unstable_by(f64::total_cmp);
     sorted
 }
 

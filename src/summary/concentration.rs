@@ -27,7 +27,7 @@ pub struct TopShare {
 /// ```
 pub fn concentration(revenue: &[f64]) -> Vec<TopShare> {
     let mut sorted = revenue.to_vec();
-    sorted.sort_by(|a, b| b.total_cmp(a));
+    sorted.sort_unstable_by(|a, b| b.total_cmp(a));
     let total: f64 = revenue.iter().sum();
     [1u8, 10, 20]
         .into_iter()

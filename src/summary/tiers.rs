@@ -66,7 +66,7 @@ impl ValueTier {
 /// ```
 pub fn value_tiers(r: &[u8], orders: &[u32], revenue: &[f64], bins: u8) -> Vec<ValueTier> {
     let mut sorted = revenue.to_vec();
-    sorted.sort_by(|a, b| b.total_cmp(a));
+    sorted.sort_unstable_by(|a, b| b.total_cmp(a));
     let top = (revenue.len() * 20).div_ceil(100).max(1);
     let premium_from = sorted.get(top - 1).copied().unwrap_or(f64::INFINITY);
     (0..revenue.len())

@@ -73,7 +73,6 @@ export default {
   cancel: 'Cancel',
   progressDetail: (read, total, share, rows) => `${read} of ${total}${share}, ${rows} rows`,
   readingStage: 'Reading',
-  rereadingStage: 'Reading again for the segment movement',
   cancelled: 'Cancelled. Choose a file or change a setting to start again.',
   crashTitle: (name) => `The analysis engine stopped on an internal error while reading ${name}: a bug in Segmenta, not a problem with your file.`,
   crashRestarted: 'The engine has been restarted: you can analyse this file again, or another one, without reloading the page.',
