@@ -2,7 +2,7 @@
 import { renderCrash } from './crash-panel.js';
 import { wireDownloads } from './downloads.js';
 import { renderMapEditor } from './map-editor.js';
-import { renderReport } from './render.js';
+import { renderReport, renderReportInSteps } from './render.js';
 import { describeProgress, renderFileRead } from './render-data.js';
 import { currentSettings, setCustomMap, wireSettings } from './settings-panel.js';
 import { AnalysisWorker } from './worker-client.js';
@@ -101,7 +101,8 @@ async function run() {
     const analysed = performance.now();
     lastReport = report;
     showFileRead({ data: report.data }, chosen.ingest, onIngestChange);
-    renderReport(report, showError);
+    await renderReportInSteps(report, showError);
+    if (signal.aborted) return;
     showMapEditor(report);
     $('version').textContent = version;
     const rendered = performance.now();

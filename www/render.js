@@ -5,7 +5,7 @@ import { formatCount, formatDate, formatDecimal, formatMoney, formatShare } from
 import { renderRfm } from './render-rfm.js';
 import { renderClusters } from './render-clusters.js';
 import { engineText, t } from './i18n.js';
-import { renderCharts } from './render-charts.js';
+import { chartSteps } from './render-charts.js';
 import { makeSortable } from './sortable.js';
 import { renderDataQuality } from './render-data.js';
 
@@ -67,14 +67,40 @@ function renderHeadline(dl, report) {
   }
 }
 
-/** Shows a whole report; `onError` gets failures of the chart downloads. */
+/** The parts of a report's rendering, in page order, each a short piece of work. */
+function* reportSteps(report, onError) {
+  yield () => {
+    renderHeadline(document.getElementById('headline'), report);
+    renderDataQuality(document.getElementById('data-quality'), report.data);
+    renderGroups(document.getElementById('segments-table'), report.rfm.segments, 'segment');
+    renderGroups(document.getElementById('tiers-table'), report.rfm.tiers, 'tier');
+    document.getElementById('results').hidden = false;
+  };
+  yield () => renderRfm(report.rfm);
+  yield () => renderClusters(report.clusters);
+  yield* chartSteps(report, onError);
+}
+
+/** Shows a whole report at once (a language switch); `onError` gets failures of the chart downloads. */
 export function renderReport(report, onError) {
-  renderHeadline(document.getElementById('headline'), report);
-  renderDataQuality(document.getElementById('data-quality'), report.data);
-  renderGroups(document.getElementById('segments-table'), report.rfm.segments, 'segment');
-  renderGroups(document.getElementById('tiers-table'), report.rfm.tiers, 'tier');
-  renderRfm(report.rfm);
-  renderClusters(report.clusters);
-  renderCharts(report, onError);
-  document.getElementById('results').hidden = false;
+  for (const step of reportSteps(report, onError)) step();
+}
+
+/** A new task: lets the browser paint and handle input (not throttled in background tabs, unlike setTimeout). */
+const nextTask = () => new Promise((resolve) => {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => { port1.close(); resolve(); };
+  port2.postMessage(null);
+});
+
+/**
+ * Shows a new report one part per task, so that no task blocks the page for
+ * long (below-the-fold blocks are laid out only when they come into view: see
+ * style.css); resolves when everything is in place.
+ */
+export async function renderReportInSteps(report, onError) {
+  for (const step of reportSteps(report, onError)) {
+    step();
+    await nextTask();
+  }
 }
