@@ -2,6 +2,8 @@
 //! initial centroids must give the same assignments and a clustering at
 //! least as good.
 
+mod common;
+
 use linfa::traits::{Fit, Predict};
 use linfa::DatasetBase;
 use linfa_clustering::{KMeans, KMeansInit};
@@ -78,16 +80,8 @@ fn from_the_same_start_our_lloyd_is_at_least_as_good_as_linfa() {
 #[test]
 fn our_full_fit_is_within_one_percent_of_linfas_best_of_ten() {
     let rows = features();
-    let dataset = DatasetBase::from(rows.clone());
     for k in [3, 5, 8] {
         let params = ClusterParams::new(KChoice::Fixed(k)).seed(1).check().unwrap();
-        let ours = params.fit(&dataset).unwrap();
-        let reference = KMeans::params_with_rng(k, Xoshiro256PlusPlus::seed_from_u64(0))
-            .n_runs(10)
-            .tolerance(1e-6)
-            .fit(&dataset)
-            .unwrap();
-        let linfa_inertia = reference.inertia() * rows.nrows() as f64;
-        assert!(ours.inertia <= linfa_inertia * 1.01, "k = {k}: ours {} vs linfa best of 10 {linfa_inertia}", ours.inertia);
+        common::assert_within_one_percent_of_linfa(&rows, k, &params);
     }
 }

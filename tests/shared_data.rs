@@ -1,6 +1,8 @@
 //! The core on the real public data sets in ../shared/data (never copied into
 //! this repository).
 
+mod common;
+
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -113,24 +115,14 @@ fn gunzip(gz: &[u8], out: &mut Vec<u8>) {
 /// customers is within 1% of linfa's best of ten k-means++ runs.
 #[test]
 fn online_retail_clusters_are_within_one_percent_of_linfas_best_of_ten() {
-    use linfa::traits::Fit;
-    use linfa::DatasetBase;
-    use rand::SeedableRng;
     use segmenta::cluster::{ClusterParams, Features, KChoice};
 
     let mut bytes = Vec::new();
     gunzip(&shared("online_retail.csv.gz"), &mut bytes);
     let analysis = analyze(&bytes[..], &Settings::default()).unwrap();
     let rows = Features::from_rfm(&analysis.rfm).points;
-    let dataset = DatasetBase::from(rows.clone());
     for k in 2..=8 {
-        let ours = ClusterParams::new(KChoice::Fixed(k)).check().unwrap().fit(&dataset).unwrap();
-        let reference = linfa_clustering::KMeans::params_with_rng(k, rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(0))
-            .n_runs(10)
-            .tolerance(1e-6)
-            .fit(&dataset)
-            .unwrap();
-        let linfa_inertia = reference.inertia() * rows.nrows() as f64;
-        assert!(ours.inertia <= linfa_inertia * 1.01, "k = {k}: ours {} vs linfa best of 10 {linfa_inertia}", ours.inertia);
+        let params = ClusterParams::new(KChoice::Fixed(k)).check().unwrap();
+        common::assert_within_one_percent_of_linfa(&rows, k, &params);
     }
 }
