@@ -135,6 +135,33 @@ impl DateFormat {
     }
 }
 
+/// The last date cell read and the day it gave: the lines of one order
+/// repeat their date, so most rows skip the parsing.
+#[derive(Debug, Default)]
+pub(crate) struct DateMemo {
+    cell: Vec<u8>,
+    day: Option<Day>,
+}
+
+impl DateMemo {
+    /// `cell` read with `format` (which must be the format of every cell
+    /// since the last [`clear`](DateMemo::clear)).
+    pub(crate) fn parse(&mut self, format: DateFormat, cell: &[u8]) -> Option<Day> {
+        if !self.cell.is_empty() && self.cell == cell {
+            return self.day;
+        }
+        self.day = format.parse_bytes(cell);
+        self.cell.clear();
+        self.cell.extend_from_slice(cell);
+        self.day
+    }
+
+    /// Forgets the last cell (the format changed).
+    pub(crate) fn clear(&mut self) {
+        self.cell.clear();
+    }
+}
+
 /// The format chosen for a date column, and how sure the choice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateInference {
@@ -287,10 +314,13 @@ fn time_ok(rest: &[u8]) -> bool {
         b'T' | b' ' => &rest[1..],
         _ => return false,
     };
-    // The usual `HH:MM:SS`, checked without building a string.
+    // The usual `HH:MM:SS` and `HH:MM`, checked without building a string.
+    let d = |c: &u8| c.is_ascii_digit();
     if let [h1, h2, b':', m1, m2, b':', s1, s2] = body {
-        let d = |c: &u8| c.is_ascii_digit();
         return d(h1) && d(h2) && d(m1) && d(m2) && d(s1) && d(s2) && (*h1, *h2) < (b'2', b'4') && *m1 < b'6';
+    }
+    if let [h1, h2, b':', m1, m2] = body {
+        return d(h1) && d(h2) && d(m1) && d(m2) && (*h1, *h2) < (b'2', b'4') && *m1 < b'6';
     }
     let text = match std::str::from_utf8(body) {
         Ok(t) => t.trim(),
@@ -317,6 +347,24 @@ fn time_ok(rest: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_memo_gives_what_parsing_gives_until_cleared() {
+        let mut memo = DateMemo::default();
+        let cells: [&[u8]; 5] = [b"03/04/2024 10:00", b"03/04/2024 10:00", b"x", b"x", b"13/04/2024"];
+        for cell in cells {
+            assert_eq!(memo.parse(DateFormat::MdySlash, cell), DateFormat::MdySlash.parse_bytes(cell));
+        }
+        memo.clear();
+        assert_eq!(memo.parse(DateFormat::DmySlash, b"13/04/2024"), Some(Day::from_ymd(2024, 4, 13).unwrap()));
+    }
+
+    #[test]
+    fn hours_and_minutes_are_checked_like_any_other_time() {
+        for (cell, ok) in [("2024-01-01 08:04", true), ("2024-01-01 23:59", true), ("2024-01-01 24:00", false), ("2024-01-01 10:60", false), ("2024-01-01 1a:00", false)] {
+            assert_eq!(DateFormat::Iso.parse(cell).is_some(), ok, "{cell}");
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Option<Day> {
         Day::from_ymd(y, m, day)

@@ -2,7 +2,7 @@
 //! inferred from, then every row parsed with the chosen formats.
 
 use super::book::CustomerBook;
-use super::dates::infer_date_format;
+use super::dates::{infer_date_format, DateMemo};
 use super::duplicates::DuplicateRun;
 use super::earlier::EarlierBook;
 use super::hash::hash;
@@ -145,6 +145,8 @@ struct Pipeline {
     roles: ColumnRoles,
     max_index: usize,
     date: DateFormat,
+    /// The last date cell and its day.
+    memo: DateMemo,
     /// The decimal mark, and its other reading while undecided.
     money: Money,
     /// While the date column fits both day-first and month-first: the other
@@ -222,6 +224,7 @@ impl Pipeline {
             max_index: roles.max_index(),
             roles,
             date,
+            memo: DateMemo::default(),
             twin: ambiguous_with.map(|f| (f, TwinDates::new())),
             money: Money::new(mark, undecided),
             policy: options.returns,
@@ -297,7 +300,7 @@ impl Pipeline {
             Some(anchor) => text(record.get(roles.date))
                 .and_then(|t| t.trim().parse::<u32>().ok())
                 .map(|days| Day(anchor.0 - days as i32)),
-            None => self.date.parse_bytes(record.get(roles.date)),
+            None => self.memo.parse(self.date, record.get(roles.date)),
         };
         let raw_date = record.get(roles.date);
         let day = match (day, &self.twin) {
@@ -363,6 +366,7 @@ impl Pipeline {
         self.book.replace_dates(first, last);
         self.earlier = self.twin_earlier.take();
         self.date = twin;
+        self.memo.clear();
         let r = &mut self.report;
         r.date_format = twin;
         r.date_format_ambiguous_with = None;
