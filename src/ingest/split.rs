@@ -4,11 +4,18 @@ use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 /// One record: its fields and the line it starts on.
 ///
+/// The fields are held joined, one separator byte between each two (as an
+/// unquoted line is written), with where each field ends: a plain line is
+/// its own record, without a copy, and a record reads the same (and hashes
+/// the same, for the duplicate check) whichever way it was split.
+///
 /// A record longer than the splitter's limit has no fields: it carries the
 /// field where it passed the limit and that field's first bytes instead.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Record<'a> {
+    /// The fields joined by one separator byte.
     data: &'a [u8],
+    /// Where each field ends in `data` (the next starts one byte later).
     ends: &'a [usize],
     /// 1-based line number where the record starts.
     pub(crate) line: u64,
@@ -37,7 +44,7 @@ impl<'a> Record<'a> {
             return &[];
         }
         match self.ends.get(i) {
-            Some(&end) => &self.data[if i == 0 { 0 } else { self.ends[i - 1] }..end],
+            Some(&end) => &self.data[if i == 0 { 0 } else { self.ends[i - 1] + 1 }..end],
             None => &[],
         }
     }
@@ -51,7 +58,7 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// All fields, as bytes (for hashing a whole line).
+    /// All fields joined by a separator, as bytes (for hashing a whole line).
     pub(crate) fn bytes(&self) -> &'a [u8] {
         &self.data[..self.ends.last().copied().unwrap_or(0)]
     }
@@ -86,7 +93,10 @@ impl OwnedRecord {
     /// A record from text fields (spreadsheet rows).
     pub(crate) fn from_fields<S: AsRef<str>>(fields: &[S], line: u64) -> OwnedRecord {
         let mut o = OwnedRecord { line, ..OwnedRecord::default() };
-        for f in fields {
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                o.data.push(b',');
+            }
             o.data.extend_from_slice(f.as_ref().as_bytes());
             o.ends.push(o.data.len());
         }
@@ -107,13 +117,26 @@ impl OwnedRecord {
 /// A push-based CSV splitter over `csv-core`: quoted fields may hold
 /// delimiters, doubled quotes and line breaks; blank lines are skipped.
 ///
+/// Most lines of an export have no quotes: such a line, when it lies whole
+/// in the chunk, is split where it is by a plain scan for the delimiter
+/// ([`plain_line`]) and handed over without a copy; any other record goes
+/// through `csv-core`, whose output is then joined the same way.
+///
 /// A record longer than `limit` bytes (fields and delimiters) is not
 /// buffered further: the rest of it is read and dropped, and it is emitted
 /// without fields, marked [`too_long`](Record::too_long).
 pub(crate) struct Splitter {
     core: Reader,
+    delimiter: u8,
     data: Vec<u8>,
     ends: Vec<usize>,
+    /// A `csv-core` record's fields joined, and their ends (see [`Record`]);
+    /// or a plain line's ends.
+    joined: Vec<u8>,
+    joined_ends: Vec<usize>,
+    /// Whether plain lines skip `csv-core` (always, but for the tests that
+    /// compare the two ways).
+    plain: bool,
     nout: usize,
     nend: usize,
     start_line: Option<u64>,
@@ -137,8 +160,12 @@ impl Splitter {
         let limit = usize::try_from(limit).unwrap_or(usize::MAX);
         Splitter {
             core: ReaderBuilder::new().delimiter(delimiter).build(),
+            delimiter,
             data: vec![0; 4096.min(limit.saturating_add(1))],
             ends: vec![0; 64],
+            joined: Vec::new(),
+            joined_ends: Vec::new(),
+            plain: true,
             nout: 0,
             nend: 0,
             start_line: None,
@@ -168,6 +195,18 @@ impl Splitter {
                     return Ok(());
                 }
                 self.start_line = Some(self.core.line());
+                // A plain line, whole in this chunk, within the limit.
+                if let Some(used) = self.plain.then(|| plain_line(input, self.delimiter, &mut self.joined_ends)).flatten() {
+                    let end = self.joined_ends.last().copied().unwrap_or(0);
+                    if end < self.limit {
+                        let line = self.start_line.take().unwrap_or(1);
+                        self.core.set_line(self.core.line() + 1);
+                        let (data, rest) = input.split_at(used);
+                        input = rest;
+                        emit(Record { data: &data[..end], ends: &self.joined_ends, line, too_long: None })?;
+                        continue;
+                    }
+                }
             }
             if self.dropping.is_some() {
                 // The rest of a too-long record: read into the buffers and dropped.
@@ -218,7 +257,8 @@ impl Splitter {
                         let field = passing_field(ends, self.limit).unwrap_or(self.nend.saturating_sub(1));
                         Record { data: field_start(data, ends, field), ends: &[], line, too_long: Some(field) }
                     } else {
-                        Record { data, ends, line, too_long: None }
+                        join(data, ends, self.delimiter, &mut self.joined, &mut self.joined_ends);
+                        Record { data: &self.joined, ends: &self.joined_ends, line, too_long: None }
                     };
                     let r = emit(record);
                     self.nout = 0;
@@ -228,6 +268,73 @@ impl Splitter {
                 ReadRecordResult::End => return Ok(()),
             }
         }
+    }
+}
+
+/// A line without quotes or lone carriage returns at the start of `input`,
+/// ending in `\n` or `\r\n`: its field ends go to `ends`, and the bytes it
+/// takes (its line break included) are returned. `None` when `input` does
+/// not start with such a line (or holds no line break): `csv-core` splits it.
+pub(crate) fn plain_line(input: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> Option<usize> {
+    ends.clear();
+    let mut i = 0;
+    loop {
+        // Eight bytes at a time up to the next byte that matters.
+        while let Some(word) = input.get(i..i + 8) {
+            match first_special(u64::from_le_bytes(word.try_into().expect("8 bytes")), delimiter) {
+                Some(k) => {
+                    i += k;
+                    break;
+                }
+                None => i += 8,
+            }
+        }
+        let &b = input.get(i)?;
+        if b == delimiter {
+            ends.push(i);
+        } else if b == b'\n' {
+            ends.push(i);
+            return Some(i + 1);
+        } else if b == b'\r' {
+            if input.get(i + 1) == Some(&b'\n') {
+                ends.push(i);
+                return Some(i + 2);
+            }
+            return None;
+        } else if b == b'"' {
+            return None;
+        }
+        i += 1;
+    }
+}
+
+/// The index of the first byte of `word` (little-endian) that is the
+/// delimiter or at most `"` (quotes, line breaks, spaces and controls), if any.
+#[inline]
+fn first_special(word: u64, delimiter: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bytes below 0x23 (`"` + 1): exact up to the first one found.
+    let low = word.wrapping_sub(ONES * 0x23) & !word & HIGH;
+    let x = word ^ (ONES * u64::from(delimiter));
+    let delim = x.wrapping_sub(ONES) & !x & HIGH;
+    let found = low | delim;
+    (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
+}
+
+/// Joins a `csv-core` record's fields (`data`, field `i` ending at
+/// `ends[i]`) with `delimiter` into `out`, with the joined ends.
+fn join(data: &[u8], ends: &[usize], delimiter: u8, out: &mut Vec<u8>, out_ends: &mut Vec<usize>) {
+    out.clear();
+    out_ends.clear();
+    let mut start = 0;
+    for (i, &end) in ends.iter().enumerate() {
+        if i > 0 {
+            out.push(delimiter);
+        }
+        out.extend_from_slice(&data[start..end]);
+        out_ends.push(out.len());
+        start = end;
     }
 }
 
@@ -294,6 +401,58 @@ mod tests {
         })
         .unwrap();
         out
+    }
+
+    /// (line, too-long field, fields, the bytes hashed for duplicates) of
+    /// each record of `text` fed in `chunk`-byte pieces.
+    fn split_all(text: &[u8], delimiter: u8, (chunk, limit): (usize, u64), plain: bool) -> Vec<(u64, Option<usize>, Vec<String>, Vec<u8>, Vec<usize>)> {
+        let mut s = Splitter::with_limit(delimiter, limit);
+        s.plain = plain;
+        let mut out = Vec::new();
+        let mut take = |r: Record<'_>| {
+            out.push((r.line, r.too_long().map(|(f, _)| f), r.strings(), r.bytes().to_vec(), r.ends().to_vec()));
+            Ok::<(), ()>(())
+        };
+        for part in text.chunks(chunk.max(1)) {
+            s.feed(part, false, &mut take).unwrap();
+        }
+        s.feed(&[], true, &mut take).unwrap();
+        out
+    }
+
+    #[test]
+    fn plain_lines_split_exactly_as_csv_core_splits_them() {
+        // Random texts over the bytes that matter (quotes, both line breaks,
+        // the delimiter, spaces), in random chunks, with and without a limit.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut plain_records = 0;
+        for case in 0..4000 {
+            let delimiter = [b',', b';', b'\t', b'|'][case % 4];
+            let alphabet = [b'a', b'b', delimiter, delimiter, b'\n', b'\r', b'"', b' ', b'1', b','];
+            let len = (next() % 60) as usize;
+            let text: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let chunk = 1 + (next() % 70) as usize;
+            let limit = if case % 3 == 0 { 1 + next() % 12 } else { 1 << 20 };
+            let reference = split_all(&text, delimiter, (text.len().max(1), limit), false);
+            let plain = split_all(&text, delimiter, (chunk, limit), true);
+            assert_eq!(plain, reference, "{:?} in chunks of {chunk}, limit {limit}", String::from_utf8_lossy(&text));
+            plain_records += reference.iter().filter(|r| !r.2.concat().contains(['"', '\r', '\n'])).count();
+        }
+        assert!(plain_records > 1000, "the texts must hold plain lines: {plain_records}");
+    }
+
+    #[test]
+    fn a_quoted_record_hashes_as_the_same_plain_line() {
+        let quoted = split_all(b"a,\"b\",c\n", b',', (64, 1 << 20), true);
+        let plain = split_all(b"a,b,c\n", b',', (64, 1 << 20), true);
+        assert_eq!((&quoted[0].3, &quoted[0].4), (&plain[0].3, &plain[0].4));
+        assert_eq!(plain[0].3, b"a,b,c");
     }
 
     #[test]
