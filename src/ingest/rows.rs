@@ -439,6 +439,10 @@ fn is_cancellation(order: &[u8]) -> bool {
 /// would lump every such row into one made-up customer, so it counts as none.
 fn is_null_like(id: &[u8]) -> bool {
     const NULLS: [&[u8]; 8] = [b"nan", b"null", b"none", b"n/a", b"#n/a", b"undefined", b"nil", b"-"];
+    // Most ids start with a digit, or are longer than any of these.
+    if id.len() > 9 || id.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     NULLS.iter().any(|n| id.eq_ignore_ascii_case(n))
 }
 

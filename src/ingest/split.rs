@@ -275,51 +275,93 @@ impl Splitter {
 /// ending in `\n` or `\r\n`: its field ends go to `ends`, and the bytes it
 /// takes (its line break included) are returned. `None` when `input` does
 /// not start with such a line (or holds no line break): `csv-core` splits it.
+///
+/// Sixteen bytes are classified at a time ([`specials`]); only the bytes
+/// that matter (delimiters, line breaks, quotes, spaces) are looked at one
+/// by one.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 pub(crate) fn plain_line(input: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> Option<usize> {
     ends.clear();
-    let mut i = 0;
-    loop {
-        // Eight bytes at a time up to the next byte that matters.
-        while let Some(word) = input.get(i..i + 8) {
-            match first_special(u64::from_le_bytes(word.try_into().expect("8 bytes")), delimiter) {
-                Some(k) => {
-                    i += k;
-                    break;
-                }
-                None => i += 8,
+    let mut blocks = input.chunks_exact(16);
+    for (n, block) in (&mut blocks).enumerate() {
+        let mut mask = specials(block.try_into().expect("16 bytes"), delimiter);
+        while mask != 0 {
+            let i = n * 16 + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if let Some(step) = special(input, i, delimiter, ends) {
+                return step;
             }
         }
-        let &b = input.get(i)?;
-        if b == delimiter {
-            ends.push(i);
-        } else if b == b'\n' {
-            ends.push(i);
-            return Some(i + 1);
-        } else if b == b'\r' {
-            if input.get(i + 1) == Some(&b'\n') {
-                ends.push(i);
-                return Some(i + 2);
+    }
+    let tail = input.len() - blocks.remainder().len();
+    for i in tail..input.len() {
+        if input[i] <= b'"' || input[i] == delimiter {
+            if let Some(step) = special(input, i, delimiter, ends) {
+                return step;
             }
-            return None;
-        } else if b == b'"' {
-            return None;
         }
-        i += 1;
+    }
+    None
+}
+
+/// Handles the byte at `i` of a line being split: a delimiter ends a field
+/// (`None`: go on); a line break ends the line (`Some(Some(bytes taken))`);
+/// a quote or a lone `\r` sends the line to `csv-core` (`Some(None)`).
+#[inline(always)]
+fn special(input: &[u8], i: usize, delimiter: u8, ends: &mut Vec<usize>) -> Option<Option<usize>> {
+    match input[i] {
+        b if b == delimiter => {
+            ends.push(i);
+            None
+        }
+        b'\n' => {
+            ends.push(i);
+            Some(Some(i + 1))
+        }
+        b'\r' if input.get(i + 1) == Some(&b'\n') => {
+            ends.push(i);
+            Some(Some(i + 2))
+        }
+        b'\r' | b'"' => Some(None),
+        _ => None,
     }
 }
 
-/// The index of the first byte of `word` (little-endian) that is the
-/// delimiter or at most `"` (quotes, line breaks, spaces and controls), if any.
+/// Bit `k` set when byte `k` of `block` is the delimiter or at most `"`
+/// (quotes, line breaks, spaces and controls): SIMD in wasm (`simd128`) and
+/// on x86-64 (SSE2), a loop elsewhere.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 #[inline]
-fn first_special(word: u64, delimiter: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bytes below 0x23 (`"` + 1): exact up to the first one found.
-    let low = word.wrapping_sub(ONES * 0x23) & !word & HIGH;
-    let x = word ^ (ONES * u64::from(delimiter));
-    let delim = x.wrapping_sub(ONES) & !x & HIGH;
-    let found = low | delim;
-    (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
+fn specials(block: &[u8; 16], delimiter: u8) -> u32 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use core::arch::wasm32::{i8x16_eq, u8x16_bitmask, u8x16_le, u8x16_splat, v128_load, v128_or};
+        // SAFETY: `block` is 16 readable bytes; wasm loads need no alignment.
+        let v = unsafe { v128_load(block.as_ptr().cast()) };
+        u32::from(u8x16_bitmask(v128_or(u8x16_le(v, u8x16_splat(b'"')), i8x16_eq(v, u8x16_splat(delimiter)))))
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        use core::arch::x86_64::{_mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+        // SAFETY: SSE2 is part of x86-64; `block` is 16 readable bytes and
+        // the load is unaligned.
+        unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast());
+            let low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(b'"' as i8)), v);
+            let delim = _mm_cmpeq_epi8(v, _mm_set1_epi8(delimiter as i8));
+            _mm_movemask_epi8(_mm_or_si128(low, delim)) as u32
+        }
+    }
+    #[cfg(not(any(target_arch = "wasm32", target_arch = "x86_64")))]
+    {
+        specials_loop(block, delimiter)
+    }
+}
+
+/// [`specials`] one byte at a time (other targets, and the tests' reference).
+#[cfg_attr(any(target_arch = "wasm32", target_arch = "x86_64"), allow(dead_code))]
+fn specials_loop(block: &[u8; 16], delimiter: u8) -> u32 {
+    block.iter().enumerate().fold(0, |m, (k, &b)| m | u32::from(b <= b'"' || b == delimiter) << k)
 }
 
 /// Joins a `csv-core` record's fields (`data`, field `i` ending at
@@ -434,7 +476,7 @@ mod tests {
         let mut plain_records = 0;
         for case in 0..4000 {
             let delimiter = [b',', b';', b'\t', b'|'][case % 4];
-            let alphabet = [b'a', b'b', delimiter, delimiter, b'\n', b'\r', b'"', b' ', b'1', b','];
+            let alphabet = [b'a', b'b', delimiter, delimiter, b'\n', b'\r', b'"', b' ', b'1', b',', 0xC3, 0xA9];
             let len = (next() % 60) as usize;
             let text: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
             let chunk = 1 + (next() % 70) as usize;
@@ -445,6 +487,19 @@ mod tests {
             plain_records += reference.iter().filter(|r| !r.2.concat().contains(['"', '\r', '\n'])).count();
         }
         assert!(plain_records > 1000, "the texts must hold plain lines: {plain_records}");
+    }
+
+    #[test]
+    fn sixteen_bytes_are_classified_as_one_at_a_time() {
+        let mut block = [0u8; 16];
+        for seed in 0..4096u32 {
+            for (k, b) in block.iter_mut().enumerate() {
+                *b = ((seed.wrapping_mul(2_654_435_761).rotate_left(k as u32 * 3) >> 7) as u8).wrapping_add(if k % 5 == 0 { 0 } else { 20 });
+            }
+            for delimiter in [b',', b';', b'\t', b'|'] {
+                assert_eq!(specials(&block, delimiter), specials_loop(&block, delimiter), "{block:?}");
+            }
+        }
     }
 
     #[test]
