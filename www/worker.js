@@ -1,8 +1,10 @@
 // The module worker that runs the wasm core, so the page never freezes.
-// It reads the file itself as a stream (File.stream()), pushing each chunk
-// into the core as it arrives: memory holds the customers, not the file, and
-// reading waits for the core (no chunk piles up). The file is read once: the
-// customers at the segment movement's earlier date are gathered on the way.
+// It reads the file itself, PIECE_BYTES at a time, always into the same
+// buffer (a BYOB reader of File.stream(); slices where Blob.stream() is not
+// a byte stream), and pushes each piece into the core: memory holds the
+// customers and that one buffer, not the file nor a trail of chunks waiting
+// for the collector, and reading waits for the core. The file is read once:
+// the customers at the segment movement's earlier date are gathered on the way.
 //
 // In:  { type: 'analyze', id, file: Blob, settings } | { type: 'download', id, name }
 //      { type: 'warm' } loads the engine ahead of time
@@ -29,6 +31,8 @@ const ready = init().then((wasm) => {
 });
 const PROGRESS_EVERY_MS = 100;
 const PEEK_BYTES = 64 * 1024;
+// Read and pushed a piece at a time: few awaits and crossings, little held.
+const PIECE_BYTES = 256 * 1024;
 
 self.onmessage = async ({ data }) => {
   if (data.type === 'warm') {
@@ -81,7 +85,7 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-/** Streams `file` into `reader`, posting progress at least every 100 ms. */
+/** Reads `file` into `reader`, posting progress at least every 100 ms. */
 async function stream(id, file, reader) {
   const stage = 'reading';
   const total = file.size;
@@ -89,12 +93,9 @@ async function stream(id, file, reader) {
     type: 'progress', id, stage, bytes: reader.bytesRead(), total, rows: reader.rowsRead(),
   });
   progress();
-  const chunks = file.stream().getReader();
   let last = performance.now();
-  for (;;) {
-    const { done, value } = await chunks.read();
-    if (done) break;
-    reader.push(value);
+  for await (const piece of pieces(file)) {
+    reader.push(piece);
     const now = performance.now();
     if (now - last >= PROGRESS_EVERY_MS) {
       last = now;
@@ -102,6 +103,43 @@ async function stream(id, file, reader) {
     }
   }
   progress();
+}
+
+/**
+ * The bytes of `file` in pieces of PIECE_BYTES (the last one shorter),
+ * each in the same buffer, valid until the next is asked for.
+ */
+async function* pieces(file) {
+  let chunks;
+  try {
+    chunks = file.stream().getReader({ mode: 'byob' });
+  } catch {
+    // Blob.stream() is not a byte stream here: slices, a new buffer each.
+    for (let offset = 0; offset < file.size; offset += PIECE_BYTES) {
+      yield new Uint8Array(await file.slice(offset, offset + PIECE_BYTES).arrayBuffer());
+    }
+    return;
+  }
+  let buffer = new ArrayBuffer(PIECE_BYTES);
+  try {
+    for (let done = false; !done;) {
+      let filled = 0;
+      while (filled < buffer.byteLength) {
+        const read = await chunks.read(new Uint8Array(buffer, filled));
+        // Each read hands the same memory back in a new ArrayBuffer (moved, not copied).
+        if (read.value) buffer = read.value.buffer;
+        if (read.done) {
+          done = true;
+          break;
+        }
+        filled += read.value.byteLength;
+      }
+      if (filled > 0) yield new Uint8Array(buffer, 0, filled);
+    }
+  } finally {
+    // Stops reading the file when the core refused a piece.
+    chunks.cancel().catch(() => {});
+  }
 }
 
 /** The header and first rows of the file, so the page can offer the column mapping. */
