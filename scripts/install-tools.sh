@@ -38,10 +38,12 @@ cargo_tool() { # crate binary version
 cargo_tool wasm-pack wasm-pack "$(get tools.wasm-pack)"
 cargo_tool wasm-bindgen-cli wasm-bindgen "$bindgen_version"
 
-# 4. npm packages: package.json's dev dependencies, and binaryen (wasm-opt) at
+# 4. npm packages: package.json's dev dependencies (playwright-core, axe-core,
+#    esbuild, which minifies dist/'s JavaScript), and binaryen (wasm-opt) at
 #    the version wasm-pack.toml pins.
 npm_version() { node -p "require('./node_modules/$1/package.json').version" 2>/dev/null || true; }
-if [ ! -d node_modules/playwright-core ] || [ package.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/esbuild ] \
+  || [ package.json -nt node_modules/.package-lock.json ]; then
   say "npm install"
   npm install --no-audit --no-fund --loglevel=error
 fi
