@@ -10,18 +10,23 @@ use super::ColumnRoles;
 /// same order (or, without an order column, the same customer and date):
 /// memory stays bounded by the longest order, not the file.
 ///
-/// Most runs are short (an order's lines), so their line hashes are kept in
-/// a small list; a long run moves to a hash set.
+/// Most runs are short (an order's lines): their lines are kept as they are
+/// and compared byte for byte (most differ in their first few bytes, and
+/// the first line of a run needs no comparison at all); a long run moves to
+/// a set of line hashes.
 #[derive(Default)]
 pub(crate) struct DuplicateRun {
     key: u64,
-    /// The run's line hashes while it is short.
-    few: Vec<u64>,
+    /// The run's lines while it is short: their bytes one after another,
+    /// their field ends, and where each line's bytes and ends start.
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    lines: Vec<(usize, usize)>,
     /// The run's line hashes once it is long.
     many: HashSet<u64, FastHash>,
 }
 
-/// Line hashes kept in the list before the set takes over.
+/// Lines kept as they are before the set of hashes takes over.
 const FEW: usize = 32;
 
 impl DuplicateRun {
@@ -34,25 +39,43 @@ impl DuplicateRun {
         };
         if key != self.key {
             self.key = key;
-            self.few.clear();
+            self.bytes.clear();
+            self.ends.clear();
+            self.lines.clear();
             self.many.clear();
         }
         // The bytes and where each field ends: `a,bc` and `ab,c` differ.
-        let ends = record.ends();
-        let boundaries = ends.iter().fold(ends.len() as u64, |b, &e| b.rotate_left(9) ^ e as u64);
-        let line = mix(fx(hash(record.bytes(), 3), boundaries));
-        if self.few.len() < FEW {
-            if self.few.contains(&line) {
-                return true;
-            }
-            self.few.push(line);
-            return false;
-        }
+        let (bytes, ends) = (record.bytes(), record.ends());
         if self.many.is_empty() {
-            self.many.extend(self.few.iter().copied());
+            for (k, &(b, e)) in self.lines.iter().enumerate() {
+                let (b_end, e_end) = self.lines.get(k + 1).map_or((self.bytes.len(), self.ends.len()), |&(b, e)| (b, e));
+                if self.bytes[b..b_end] == *bytes && self.ends[e..e_end] == *ends {
+                    return true;
+                }
+            }
+            if self.lines.len() < FEW {
+                self.lines.push((self.bytes.len(), self.ends.len()));
+                self.bytes.extend_from_slice(bytes);
+                self.ends.extend_from_slice(ends);
+                return false;
+            }
+            // A long run: its lines become hashes.
+            for k in 0..self.lines.len() {
+                let ((b, e), next) = (self.lines[k], self.lines.get(k + 1).copied());
+                let (b_end, e_end) = next.unwrap_or((self.bytes.len(), self.ends.len()));
+                let line = line_hash(&self.bytes[b..b_end], &self.ends[e..e_end]);
+                self.many.insert(line);
+            }
+            self.lines.clear();
         }
-        !self.many.insert(line)
+        !self.many.insert(line_hash(bytes, ends))
     }
+}
+
+/// A hash of a line's bytes and field ends.
+fn line_hash(bytes: &[u8], ends: &[usize]) -> u64 {
+    let boundaries = ends.iter().fold(ends.len() as u64, |b, &e| b.rotate_left(9) ^ e as u64);
+    mix(fx(hash(bytes, 3), boundaries))
 }
 
 #[cfg(test)]
