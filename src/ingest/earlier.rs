@@ -86,8 +86,8 @@ enum Cut {
     Running(Option<Day>),
 }
 
-/// One customer's aggregates of the rows folded so far, and their rows in
-/// the log (one record, so a row touches one cache line).
+/// One customer's aggregates of the rows folded so far (one record, so a
+/// fold touches one cache line).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Entry {
     first: Day,
@@ -95,8 +95,6 @@ struct Entry {
     orders: u32,
     days: u32,
     rows: u32,
-    /// Their rows in the log.
-    held: u32,
     monetary: f64,
     /// The order hash of their latest folded row (0: none).
     last_order: u64,
@@ -104,12 +102,15 @@ struct Entry {
 
 /// No row yet.
 const EMPTY: Entry =
-    Entry { first: Day(i32::MAX), last: Day(i32::MIN), orders: 0, days: 0, rows: 0, held: 0, monetary: 0.0, last_order: 0 };
+    Entry { first: Day(i32::MAX), last: Day(i32::MIN), orders: 0, days: 0, rows: 0, monetary: 0.0, last_order: 0 };
 
 /// The per-customer aggregates of the rows folded so far.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Folded {
     entries: Vec<Entry>,
+    /// Each customer's events in the log (apart from `entries`: a small
+    /// array, which a row dated after the lower bound is all that touches).
+    held: Vec<u32>,
     /// While the decimal mark is undecided: spend read with the other mark.
     other: Option<Vec<f64>>,
 }
@@ -117,13 +118,25 @@ struct Folded {
 impl Folded {
     /// Customer `c`'s entry (added if new).
     fn entry(&mut self, c: usize) -> &mut Entry {
+        self.ensure(c);
+        &mut self.entries[c]
+    }
+
+    /// Customer `c`'s events in the log (the customer added if new).
+    fn held(&mut self, c: usize) -> &mut u32 {
+        self.ensure(c);
+        &mut self.held[c]
+    }
+
+    /// Makes room for customer `c`.
+    fn ensure(&mut self, c: usize) {
         if c >= self.entries.len() {
             self.entries.resize(c + 1, EMPTY);
+            self.held.resize(c + 1, 0);
             if let Some(other) = &mut self.other {
                 other.resize(c + 1, 0.0);
             }
         }
-        &mut self.entries[c]
     }
 
     /// Adds an event's rows (`amounts`, one per row, and `other`, the same
@@ -271,7 +284,7 @@ impl EarlierBook {
                 Day(latest.0.saturating_add(1).saturating_sub(self.window))
             }
         };
-        let held = &mut self.folded.entry(e.customer as usize).held;
+        let held = self.folded.held(e.customer as usize);
         if e.day <= lower && *held == 0 {
             self.floor = Some(lower);
             self.folded.fold(&e, &[amount], &[other]);
@@ -295,14 +308,14 @@ impl EarlierBook {
     /// rows in order.
     fn sweep(&mut self, lower: Day) {
         for e in &self.log {
-            self.folded.entries[e.customer as usize].held = 0;
+            self.folded.held[e.customer as usize] = 0;
         }
         let undecided = self.folded.other.is_some();
         let (mut kept, mut from, mut to) = (0, 0, 0);
         for j in 0..self.log.len() {
             let e = self.log[j];
             let lines = from..from + e.lines as usize;
-            let held = &mut self.folded.entries[e.customer as usize].held;
+            let held = &mut self.folded.held[e.customer as usize];
             if e.day <= lower && *held == 0 {
                 let other = if undecided { &self.log_other[lines.clone()] } else { &[] };
                 self.folded.fold(&e, &self.log_amounts[lines.clone()], other);
