@@ -46,8 +46,8 @@ impl Customers {
 /// order id differs from that customer's previous row's. Exports list an
 /// order's lines together, so this counts distinct orders without keeping
 /// every order id (another customer's lines in between do not matter).
-/// Distinct purchase days are counted through a set of (customer, day)
-/// pairs, which grows with the purchase days, not the rows.
+/// Distinct purchase days are counted through the (customer, day) pairs
+/// seen, which grow with the purchase days, not the rows (see [`SeenDays`]).
 #[derive(Default)]
 pub(crate) struct CustomerBook {
     index: HashMap<Key, u32, FastHash>,
@@ -60,8 +60,46 @@ pub(crate) struct CustomerBook {
     /// look-up for lines of one order (the copy is in cache; `ids` is not).
     last_customer: Option<u32>,
     last_id: Vec<u8>,
-    seen_days: HashSet<(u32, Day), FastHash>,
+    seen_days: SeenDays,
     last_day: Option<(u32, Day)>,
+}
+
+/// The (customer, day) pairs seen, to count distinct purchase days.
+///
+/// While each customer's rows come in date order (as exports list them), a
+/// day is new exactly when it is later than the customer's latest: the pairs
+/// are only listed, without a look-up. The first row dated before its
+/// customer's latest puts them in a set, which answers from then on.
+enum SeenDays {
+    InOrder(Vec<(u32, Day)>),
+    Set(HashSet<(u32, Day), FastHash>),
+}
+
+impl Default for SeenDays {
+    fn default() -> SeenDays {
+        SeenDays::InOrder(Vec::new())
+    }
+}
+
+impl SeenDays {
+    /// Notes that customer `c` bought on `day`, their latest day so far
+    /// being `latest`; true when the day is new for them.
+    fn note(&mut self, c: u32, day: Day, latest: Day) -> bool {
+        if let SeenDays::InOrder(pairs) = self {
+            if day > latest {
+                pairs.push((c, day));
+                return true;
+            }
+            if day == latest {
+                return false;
+            }
+            *self = SeenDays::Set(pairs.drain(..).collect());
+        }
+        match self {
+            SeenDays::Set(set) => set.insert((c, day)),
+            SeenDays::InOrder(_) => unreachable!("turned into a set above"),
+        }
+    }
 }
 
 /// One customer's aggregates while rows are read.
@@ -79,8 +117,9 @@ struct Tally {
 
 impl CustomerBook {
     /// The index of customer `id` (added if new), with `day` taken into
-    /// their first and last dates.
-    fn slot(&mut self, id: &[u8], day: Day) -> usize {
+    /// their first and last dates; and their latest day before (`None`
+    /// for a new customer).
+    fn slot(&mut self, id: &[u8], day: Day) -> (usize, Option<Day>) {
         let i = match self.last_customer {
             Some(i) if self.last_id == id => i as usize,
             _ => match self.index.get(id) {
@@ -90,7 +129,10 @@ impl CustomerBook {
                     self.ids.push(String::from_utf8_lossy(id).into_owned());
                     self.tally.push(Tally { first: day, last: day, orders: 0, days: 0, rows: 0, monetary: 0.0, last_order: 0 });
                     self.index.insert(Key::new(id), i as u32);
-                    i
+                    self.last_customer = Some(i as u32);
+                    self.last_id.clear();
+                    self.last_id.extend_from_slice(id);
+                    return (i, None);
                 }
             },
         };
@@ -100,9 +142,10 @@ impl CustomerBook {
             self.last_id.extend_from_slice(id);
         }
         let t = &mut self.tally[i];
+        let latest = t.last;
         t.first = t.first.min(day);
         t.last = t.last.max(day);
-        i
+        (i, Some(latest))
     }
 
     /// Customers so far.
@@ -114,9 +157,16 @@ impl CustomerBook {
     /// it is the customer's first row on that day. `order` is a hash of the
     /// order id, `None` when the file has no order column.
     pub(crate) fn add(&mut self, id: &[u8], day: Day, amount: f64, order: Option<u64>) -> (usize, bool) {
-        let u = self.slot(id, day);
+        let (u, latest) = self.slot(id, day);
         let key = (u as u32, day);
-        let new_day = self.last_day != Some(key) && self.seen_days.insert(key);
+        let new_day = match latest {
+            None => {
+                self.seen_days.note(key.0, day, Day(i32::MIN));
+                true
+            }
+            Some(_) if self.last_day == Some(key) => false,
+            Some(latest) => self.seen_days.note(key.0, day, latest),
+        };
         self.last_day = Some(key);
         let t = &mut self.tally[u];
         t.monetary += amount;
@@ -155,7 +205,7 @@ impl CustomerBook {
     /// listed twice has the two rows summed.
     /// Returns the customer's index.
     pub(crate) fn add_customer(&mut self, id: &[u8], last: Day, orders: u32, monetary: f64) -> usize {
-        let u = self.slot(id, last);
+        let (u, _) = self.slot(id, last);
         let t = &mut self.tally[u];
         t.orders += orders;
         // A customer table gives orders only: each counts as one day and one row.
@@ -236,6 +286,26 @@ mod tests {
         assert_eq!(c.days, [3, 1]);
         assert_eq!(c.rows, [5, 1]);
         assert_eq!(c.orders, [4, 1]);
+    }
+
+    #[test]
+    fn distinct_days_are_counted_alike_in_date_order_and_out_of_it() {
+        // Rows in date order, then the same rows with every seventh moved
+        // to the end (out of order from there on).
+        let rows: Vec<(usize, i32)> = (0..5000).map(|i| ((i * 7919) % 13, i as i32 / 40)).collect();
+        let mut shuffled: Vec<(usize, i32)> = rows.iter().enumerate().filter(|(i, _)| i % 7 != 0).map(|(_, r)| *r).collect();
+        shuffled.extend(rows.iter().step_by(7));
+        for rows in [&rows, &shuffled] {
+            let mut book = CustomerBook::default();
+            for &(c, d) in rows {
+                book.add(format!("c{c}").as_bytes(), day(d), 1.0, None);
+            }
+            let c = book.finish();
+            for (i, id) in c.ids.iter().enumerate() {
+                let days: HashSet<i32> = rows.iter().filter(|r| format!("c{}", r.0) == *id).map(|r| r.1).collect();
+                assert_eq!(c.days[i] as usize, days.len(), "{id}");
+            }
+        }
     }
 
     #[test]
