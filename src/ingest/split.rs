@@ -119,8 +119,10 @@ impl OwnedRecord {
 ///
 /// Most lines of an export have no quotes: such a line, when it lies whole
 /// in the chunk, is split where it is by a plain scan for the delimiter
-/// ([`plain_line`]) and handed over without a copy; any other record goes
-/// through `csv-core`, whose output is then joined the same way.
+/// ([`plain_line`]) and handed over without a copy. A line whose quoted
+/// fields are simply quoted (`"a, b"`) is copied without its quotes
+/// ([`quoted_line`]). Any other record goes through `csv-core`, whose
+/// output is then joined the same way.
 ///
 /// A record longer than `limit` bytes (fields and delimiters) is not
 /// buffered further: the rest of it is read and dropped, and it is emitted
@@ -195,14 +197,19 @@ impl Splitter {
                     return Ok(());
                 }
                 self.start_line = Some(self.core.line());
-                // A plain line, whole in this chunk, within the limit.
-                if let Some(used) = self.plain.then(|| plain_line(input, self.delimiter, &mut self.joined_ends)).flatten() {
+                // A plain line, whole in this chunk, within the limit; or
+                // one with simply quoted fields, copied without the quotes.
+                if self.plain {
+                    let (in_place, used) = match plain_line(input, self.delimiter, &mut self.joined_ends) {
+                        Some(used) => (true, Some(used)),
+                        None => (false, quoted_line(input, self.delimiter, &mut self.joined, &mut self.joined_ends)),
+                    };
+                    let data = if in_place { input } else { &self.joined[..] };
                     let end = self.joined_ends.last().copied().unwrap_or(0);
-                    if end < self.limit {
+                    if let Some(used) = used.filter(|_| end < self.limit) {
                         let line = self.start_line.take().unwrap_or(1);
                         self.core.set_line(self.core.line() + 1);
-                        let (data, rest) = input.split_at(used);
-                        input = rest;
+                        input = &input[used..];
                         emit(Record { data: &data[..end], ends: &self.joined_ends, line, too_long: None })?;
                         continue;
                     }
@@ -364,6 +371,45 @@ fn specials_loop(block: &[u8; 16], delimiter: u8) -> u32 {
     block.iter().enumerate().fold(0, |m, (k, &b)| m | u32::from(b <= b'"' || b == delimiter) << k)
 }
 
+/// A line at the start of `input` whose quoted fields are simply quoted
+/// (`"a, b"`: a quote at the field's start, the closing one right before
+/// the delimiter or the line break, no quote or line break between), its
+/// fields joined into `out` without the quotes, their ends into `ends`;
+/// returns the bytes it takes. `None` for anything else (doubled quotes,
+/// a quote inside an unquoted field, text after a closing quote, line
+/// breaks in a field, a line not whole in `input`): `csv-core` splits it.
+pub(crate) fn quoted_line(input: &[u8], delimiter: u8, out: &mut Vec<u8>, ends: &mut Vec<usize>) -> Option<usize> {
+    out.clear();
+    ends.clear();
+    let mut i = 0;
+    loop {
+        if input.get(i) == Some(&b'"') {
+            let rest = &input[i + 1..];
+            let close = rest.iter().position(|&b| b == b'"' || b == b'\n' || b == b'\r')?;
+            if rest[close] != b'"' {
+                return None;
+            }
+            out.extend_from_slice(&rest[..close]);
+            i += close + 2;
+        } else {
+            let rest = &input[i..];
+            let stop = rest.iter().position(|&b| b == delimiter || b == b'\n' || b == b'\r' || b == b'"')?;
+            out.extend_from_slice(&rest[..stop]);
+            i += stop;
+        }
+        ends.push(out.len());
+        match input.get(i)? {
+            &b if b == delimiter => {
+                out.push(delimiter);
+                i += 1;
+            }
+            b'\n' => return Some(i + 1),
+            b'\r' if input.get(i + 1) == Some(&b'\n') => return Some(i + 2),
+            _ => return None,
+        }
+    }
+}
+
 /// Joins a `csv-core` record's fields (`data`, field `i` ending at
 /// `ends[i]`) with `delimiter` into `out`, with the joined ends.
 fn join(data: &[u8], ends: &[usize], delimiter: u8, out: &mut Vec<u8>, out_ends: &mut Vec<usize>) {
@@ -463,7 +509,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_lines_split_exactly_as_csv_core_splits_them() {
+    fn plain_and_simply_quoted_lines_split_exactly_as_csv_core_splits_them() {
         // Random texts over the bytes that matter (quotes, both line breaks,
         // the delimiter, spaces), in random chunks, with and without a limit.
         let mut seed = 0x2545_f491_4f6c_dd1du64;
