@@ -284,8 +284,7 @@ impl Splitter {
 /// not start with such a line (or holds no line break): `csv-core` splits it.
 ///
 /// Sixteen bytes are classified at a time ([`specials`]); only the bytes
-/// that matter (delimiters, line breaks, quotes, spaces) are looked at one
-/// by one.
+/// that matter (delimiters, line breaks, quotes) are looked at one by one.
 #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 pub(crate) fn plain_line(input: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> Option<usize> {
     ends.clear();
@@ -302,7 +301,7 @@ pub(crate) fn plain_line(input: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> 
     }
     let tail = input.len() - blocks.remainder().len();
     for i in tail..input.len() {
-        if input[i] <= b'"' || input[i] == delimiter {
+        if matches!(input[i], b'\n' | b'\r' | b'"') || input[i] == delimiter {
             if let Some(step) = special(input, i, delimiter, ends) {
                 return step;
             }
@@ -334,29 +333,28 @@ fn special(input: &[u8], i: usize, delimiter: u8, ends: &mut Vec<usize>) -> Opti
     }
 }
 
-/// Bit `k` set when byte `k` of `block` is the delimiter or at most `"`
-/// (quotes, line breaks, spaces and controls): SIMD in wasm (`simd128`) and
-/// on x86-64 (SSE2), a loop elsewhere.
+/// Bit `k` set when byte `k` of `block` is the delimiter, a line break or a
+/// quote: SIMD in wasm (`simd128`) and on x86-64 (SSE2), a loop elsewhere.
 #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 #[inline]
 fn specials(block: &[u8; 16], delimiter: u8) -> u32 {
     #[cfg(target_arch = "wasm32")]
     {
-        use core::arch::wasm32::{i8x16_eq, u8x16_bitmask, u8x16_le, u8x16_splat, v128_load, v128_or};
+        use core::arch::wasm32::{i8x16_eq, u8x16_bitmask, u8x16_splat, v128_load, v128_or};
         // SAFETY: `block` is 16 readable bytes; wasm loads need no alignment.
         let v = unsafe { v128_load(block.as_ptr().cast()) };
-        u32::from(u8x16_bitmask(v128_or(u8x16_le(v, u8x16_splat(b'"')), i8x16_eq(v, u8x16_splat(delimiter)))))
+        let is = |b: u8| i8x16_eq(v, u8x16_splat(b));
+        u32::from(u8x16_bitmask(v128_or(v128_or(is(b'\n'), is(b'\r')), v128_or(is(b'"'), is(delimiter)))))
     }
     #[cfg(target_arch = "x86_64")]
     {
-        use core::arch::x86_64::{_mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+        use core::arch::x86_64::{_mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
         // SAFETY: SSE2 is part of x86-64; `block` is 16 readable bytes and
         // the load is unaligned.
         unsafe {
             let v = _mm_loadu_si128(block.as_ptr().cast());
-            let low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(b'"' as i8)), v);
-            let delim = _mm_cmpeq_epi8(v, _mm_set1_epi8(delimiter as i8));
-            _mm_movemask_epi8(_mm_or_si128(low, delim)) as u32
+            let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(is(b'\n'), is(b'\r')), _mm_or_si128(is(b'"'), is(delimiter)))) as u32
         }
     }
     #[cfg(not(any(target_arch = "wasm32", target_arch = "x86_64")))]
@@ -368,7 +366,7 @@ fn specials(block: &[u8; 16], delimiter: u8) -> u32 {
 /// [`specials`] one byte at a time (other targets, and the tests' reference).
 #[cfg_attr(any(target_arch = "wasm32", target_arch = "x86_64"), allow(dead_code))]
 fn specials_loop(block: &[u8; 16], delimiter: u8) -> u32 {
-    block.iter().enumerate().fold(0, |m, (k, &b)| m | u32::from(b <= b'"' || b == delimiter) << k)
+    block.iter().enumerate().fold(0, |m, (k, &b)| m | u32::from(matches!(b, b'\n' | b'\r' | b'"') || b == delimiter) << k)
 }
 
 /// A line at the start of `input` whose quoted fields are simply quoted
