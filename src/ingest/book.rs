@@ -120,32 +120,28 @@ impl CustomerBook {
     /// their first and last dates; and their latest day before (`None`
     /// for a new customer).
     fn slot(&mut self, id: &[u8], day: Day) -> (usize, Option<Day>) {
-        let i = match self.last_customer {
-            Some(i) if self.last_id == id => i as usize,
-            _ => match self.index.get(id) {
-                Some(&i) => i as usize,
-                None => {
+        let (i, known) = match self.last_customer {
+            Some(i) if self.last_id == id => (i as usize, true),
+            _ => {
+                let found = self.index.get(id).map(|&i| i as usize);
+                let i = found.unwrap_or_else(|| {
                     let i = self.ids.len();
                     self.ids.push(String::from_utf8_lossy(id).into_owned());
                     self.tally.push(Tally { first: day, last: day, orders: 0, days: 0, rows: 0, monetary: 0.0, last_order: 0 });
                     self.index.insert(Key::new(id), i as u32);
-                    self.last_customer = Some(i as u32);
-                    self.last_id.clear();
-                    self.last_id.extend_from_slice(id);
-                    return (i, None);
-                }
-            },
+                    i
+                });
+                self.last_customer = Some(i as u32);
+                self.last_id.clear();
+                self.last_id.extend_from_slice(id);
+                (i, found.is_some())
+            }
         };
-        if self.last_customer != Some(i as u32) {
-            self.last_customer = Some(i as u32);
-            self.last_id.clear();
-            self.last_id.extend_from_slice(id);
-        }
         let t = &mut self.tally[i];
-        let latest = t.last;
+        let latest = known.then_some(t.last);
         t.first = t.first.min(day);
         t.last = t.last.max(day);
-        (i, Some(latest))
+        (i, latest)
     }
 
     /// Customers so far.

@@ -47,11 +47,8 @@ impl DuplicateRun {
         // The bytes and where each field ends: `a,bc` and `ab,c` differ.
         let (bytes, ends) = (record.bytes(), record.ends());
         if self.many.is_empty() {
-            for (k, &(b, e)) in self.lines.iter().enumerate() {
-                let (b_end, e_end) = self.lines.get(k + 1).map_or((self.bytes.len(), self.ends.len()), |&(b, e)| (b, e));
-                if self.bytes[b..b_end] == *bytes && self.ends[e..e_end] == *ends {
-                    return true;
-                }
+            if (0..self.lines.len()).any(|k| self.line(k) == (bytes, ends)) {
+                return true;
             }
             if self.lines.len() < FEW {
                 self.lines.push((self.bytes.len(), self.ends.len()));
@@ -60,15 +57,20 @@ impl DuplicateRun {
                 return false;
             }
             // A long run: its lines become hashes.
-            for k in 0..self.lines.len() {
-                let ((b, e), next) = (self.lines[k], self.lines.get(k + 1).copied());
-                let (b_end, e_end) = next.unwrap_or((self.bytes.len(), self.ends.len()));
-                let line = line_hash(&self.bytes[b..b_end], &self.ends[e..e_end]);
-                self.many.insert(line);
-            }
+            let hashes: Vec<u64> = (0..self.lines.len()).map(|k| self.line(k)).map(|(b, e)| line_hash(b, e)).collect();
+            self.many.extend(hashes);
             self.lines.clear();
         }
         !self.many.insert(line_hash(bytes, ends))
+    }
+}
+
+impl DuplicateRun {
+    /// Kept line `k`: its bytes and field ends.
+    fn line(&self, k: usize) -> (&[u8], &[usize]) {
+        let (b, e) = self.lines[k];
+        let (b_end, e_end) = self.lines.get(k + 1).copied().unwrap_or((self.bytes.len(), self.ends.len()));
+        (&self.bytes[b..b_end], &self.ends[e..e_end])
     }
 }
 

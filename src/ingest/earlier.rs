@@ -169,17 +169,6 @@ impl Folded {
             }
         }
     }
-
-    /// Adds one more line of the order customer `c` was folded a line of
-    /// just before: only their rows and spend change.
-    fn fold_line(&mut self, c: usize, amount: f64, other: f64) {
-        let t = &mut self.entries[c];
-        t.monetary += amount;
-        t.rows += 1;
-        if let Some(o) = &mut self.other {
-            o[c] += other;
-        }
-    }
 }
 
 /// Gathers the earlier customers while the file is read (see the module
@@ -244,7 +233,10 @@ impl EarlierBook {
         // A further line of the order of the previous row goes where it went.
         if let Some(open) = self.open.filter(|o| o.customer == customer && o.day == day && o.order == order && order != 0 && !new_day) {
             match open.place {
-                Place::Folded => self.folded.fold_line(customer as usize, amount.0, amount.1),
+                Place::Folded => {
+                    let line = Event { customer, day, kind: Kind::Row { order, new_day }, lines: 1 };
+                    self.folded.fold(&line, &[amount.0], &[amount.1]);
+                }
                 Place::Logged => {
                     if let Some(last) = self.log.last_mut() {
                         last.lines += 1;

@@ -296,13 +296,11 @@ impl Pipeline {
         if customer.is_empty() || is_null_like(customer) {
             return Err((SkipReason::MissingCustomer, Some(roles.customer)));
         }
-        let day = match self.anchor {
-            Some(anchor) => text(record.get(roles.date))
-                .and_then(|t| t.trim().parse::<u32>().ok())
-                .map(|days| Day(anchor.0 - days as i32)),
-            None => self.memo.parse(self.date, record.get(roles.date)),
-        };
         let raw_date = record.get(roles.date);
+        let day = match self.anchor {
+            Some(anchor) => text(raw_date).and_then(|t| t.trim().parse::<u32>().ok()).map(|days| Day(anchor.0 - days as i32)),
+            None => self.memo.parse(self.date, raw_date),
+        };
         let day = match (day, &self.twin) {
             (Some(day), _) => day,
             // Only the other order reads it: the whole column is that order.

@@ -301,7 +301,7 @@ pub(crate) fn plain_line(input: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> 
     }
     let tail = input.len() - blocks.remainder().len();
     for i in tail..input.len() {
-        if matches!(input[i], b'\n' | b'\r' | b'"') || input[i] == delimiter {
+        if is_special(input[i], delimiter) {
             if let Some(step) = special(input, i, delimiter, ends) {
                 return step;
             }
@@ -366,7 +366,14 @@ fn specials(block: &[u8; 16], delimiter: u8) -> u32 {
 /// [`specials`] one byte at a time (other targets, and the tests' reference).
 #[cfg_attr(any(target_arch = "wasm32", target_arch = "x86_64"), allow(dead_code))]
 fn specials_loop(block: &[u8; 16], delimiter: u8) -> u32 {
-    block.iter().enumerate().fold(0, |m, (k, &b)| m | u32::from(matches!(b, b'\n' | b'\r' | b'"') || b == delimiter) << k)
+    block.iter().enumerate().fold(0, |m, (k, &b)| m | u32::from(is_special(b, delimiter)) << k)
+}
+
+/// The bytes a line is split at or sent to `csv-core` for: the delimiter,
+/// line breaks and quotes.
+#[inline(always)]
+fn is_special(b: u8, delimiter: u8) -> bool {
+    matches!(b, b'\n' | b'\r' | b'"') || b == delimiter
 }
 
 /// A line at the start of `input` whose quoted fields are simply quoted
